@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace countersign::core {
+
+// The action digest of DESIGN.md: `sha256:` + base64url(SHA-256(JCS(action
+// without the broker-mutable fields seq, status and decisions))).
+class ActionDigest
+{
+public:
+    static QString compute(const QJsonObject &action);
+    static QByteArray canonicalBytes(const QJsonObject &action);
+};
+
+} // namespace countersign::core

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+namespace countersign::core {
+
+// Syntax checks for the identifiers statements carry.
+class Identifiers
+{
+public:
+    // `ed25519:` + 43 base64url characters (a SHA-256).
+    static bool isKeyId(const QString &text);
+    // `sha256:` + 43 base64url characters.
+    static bool isDigest(const QString &text);
+    // At least 128 bits of base64url.
+    static bool isNonce(const QString &text);
+    // A fresh random nonce (16 bytes, base64url).
+    static QString newNonce();
+};
+
+} // namespace countersign::core

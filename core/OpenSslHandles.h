@@ -1,0 +1,34 @@
+#pragma once
+
+// Private to core/: RAII owners for the OpenSSL objects Countersign uses.
+// No header outside core/ may include this file or any OpenSSL header.
+
+#include <memory>
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+namespace countersign::core::ossl {
+
+template<typename T, void (*Free)(T *)> struct Deleter
+{
+    void operator()(T *p) const { Free(p); }
+};
+
+inline void freeBio(BIO *b)
+{
+    BIO_free_all(b);
+}
+
+using PKey = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
+using MdCtx = std::unique_ptr<EVP_MD_CTX, Deleter<EVP_MD_CTX, EVP_MD_CTX_free>>;
+using PKeyCtx = std::unique_ptr<EVP_PKEY_CTX, Deleter<EVP_PKEY_CTX, EVP_PKEY_CTX_free>>;
+using Bio = std::unique_ptr<BIO, Deleter<BIO, freeBio>>;
+using P8Info = std::unique_ptr<PKCS8_PRIV_KEY_INFO, Deleter<PKCS8_PRIV_KEY_INFO, PKCS8_PRIV_KEY_INFO_free>>;
+using Sig = std::unique_ptr<X509_SIG, Deleter<X509_SIG, X509_SIG_free>>;
+using Algor = std::unique_ptr<X509_ALGOR, Deleter<X509_ALGOR, X509_ALGOR_free>>;
+
+// The last OpenSSL error as text, and the error queue cleared.
+const char *lastError();
+
+} // namespace countersign::core::ossl
