@@ -2,31 +2,52 @@
 
 namespace countersign::core {
 
+AuditChain::AuditChain(QString previousHash, qint64 firstSeq)
+    : m_expectedPrev(std::move(previousHash))
+    , m_expectedSeq(firstSeq)
+{ }
+
+bool AuditChain::add(const AuditEntry &entry)
+{
+    if (!m_result.ok)
+        return false;
+    auto fail = [&](const QString &problem) {
+        m_result.ok = false;
+        m_result.firstBadSeq = entry.seq;
+        m_result.problem = problem;
+        return false;
+    };
+    if (m_expectedSeq == 0)
+        m_expectedSeq = entry.seq;
+    if (entry.seq != m_expectedSeq) {
+        m_result.ok = false;
+        m_result.firstBadSeq = m_expectedSeq;
+        m_result.problem = entry.seq > m_expectedSeq
+            ? QStringLiteral("entry %1 is missing (next entry found is seq %2)").arg(m_expectedSeq).arg(entry.seq)
+            : QStringLiteral("expected seq %1, found seq %2 (entries out of order)").arg(m_expectedSeq).arg(entry.seq);
+        return false;
+    }
+    if (entry.prevHash != m_expectedPrev)
+        return fail(QStringLiteral("prev_hash does not match the hash of seq %1 (entry inserted, removed or "
+                                   "reordered)")
+                        .arg(entry.seq - 1));
+    if (entry.computeHash() != entry.hash)
+        return fail(QStringLiteral("content does not match its hash (entry modified)"));
+    m_expectedPrev = entry.hash;
+    m_result.verifiedThrough = entry.seq;
+    ++m_result.count;
+    ++m_expectedSeq;
+    return true;
+}
+
 AuditChain::Result AuditChain::verify(const QList<AuditEntry> &entries, const QString &previousHash)
 {
-    Result result;
-    QString expectedPrev = previousHash;
-    qint64 expectedSeq = entries.isEmpty() ? 0 : entries.first().seq;
+    AuditChain chain(previousHash);
     for (const AuditEntry &entry : entries) {
-        auto fail = [&](const QString &problem) {
-            result.ok = false;
-            result.firstBadSeq = entry.seq;
-            result.problem = problem;
-            return result;
-        };
-        if (entry.seq != expectedSeq)
-            return fail(QStringLiteral("expected seq %1, found seq %2 (entry missing or out of order)")
-                            .arg(expectedSeq)
-                            .arg(entry.seq));
-        if (entry.prevHash != expectedPrev)
-            return fail(QStringLiteral("prev_hash does not match the hash of seq %1").arg(entry.seq - 1));
-        if (entry.computeHash() != entry.hash)
-            return fail(QStringLiteral("content does not match its hash (entry modified)"));
-        expectedPrev = entry.hash;
-        result.verifiedThrough = entry.seq;
-        ++expectedSeq;
+        if (!chain.add(entry))
+            break;
     }
-    return result;
+    return chain.result();
 }
 
 } // namespace countersign::core

@@ -6,7 +6,8 @@
 
 namespace countersign::core {
 
-// Verifies that a run of audit entries forms an unbroken hash chain.
+// Verifies that a run of audit entries forms an unbroken hash chain. Feed
+// entries in order with add(); it stops at the first one that breaks the chain.
 class AuditChain
 {
 public:
@@ -14,13 +15,26 @@ public:
     {
         bool ok = true;
         qint64 verifiedThrough = 0; // last seq that verified
+        qint64 count = 0;
         qint64 firstBadSeq = 0;
         QString problem;
     };
 
-    // `previousHash` is the hash of the entry before entries.first()
-    // (AuditEntry::genesisHash() when the run starts at seq 1).
+    // `previousHash` is the hash of the entry before the first one fed
+    // (AuditEntry::genesisHash() when the run starts at seq 1); `firstSeq` the
+    // seq expected first (0: take the first entry's).
+    explicit AuditChain(QString previousHash, qint64 firstSeq = 0);
+
+    bool add(const AuditEntry &entry);
+    const Result &result() const { return m_result; }
+    QString headHash() const { return m_expectedPrev; }
+
     static Result verify(const QList<AuditEntry> &entries, const QString &previousHash);
+
+private:
+    QString m_expectedPrev;
+    qint64 m_expectedSeq;
+    Result m_result;
 };
 
 } // namespace countersign::core

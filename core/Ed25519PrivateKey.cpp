@@ -93,7 +93,7 @@ std::optional<Ed25519PrivateKey> Ed25519PrivateKey::fromEncryptedPem(QByteArrayV
         ERR_clear_error();
     };
     ossl::Bio bio(BIO_new_mem_buf(pem.data(), int(pem.size())));
-    ossl::Sig encrypted(bio ? PEM_read_bio_PKCS8(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+    ossl::Sig encrypted(bio ? PEM_read_bio_PKCS8(bio.get(), nullptr, ossl::refusePemPassword, nullptr) : nullptr);
     if (!encrypted) {
         setError(QStringLiteral("not a passphrase-encrypted PKCS#8 key (file truncated or corrupted?)"));
         return std::nullopt;

@@ -34,7 +34,7 @@ std::optional<Ed25519PublicKey> Ed25519PublicKey::fromRaw(QByteArrayView raw)
 std::optional<Ed25519PublicKey> Ed25519PublicKey::fromPem(QByteArrayView pem, QString *error)
 {
     ossl::Bio bio(BIO_new_mem_buf(pem.data(), int(pem.size())));
-    ossl::PKey pkey(bio ? PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+    ossl::PKey pkey(bio ? PEM_read_bio_PUBKEY(bio.get(), nullptr, ossl::refusePemPassword, nullptr) : nullptr);
     if (!pkey) {
         if (error)
             *error = QStringLiteral("not a PEM public key: %1").arg(QString::fromLatin1(ossl::lastError()));

@@ -324,8 +324,7 @@ private:
             }
             if (c < 0x20)
                 return fail(QStringLiteral("unescaped control character U+%1 in string")
-                                .arg(uint(c), 4, 16, QLatin1Char('0'))
-                                .toUpper());
+                                .arg(QStringLiteral("%1").arg(uint(c), 4, 16, QLatin1Char('0')).toUpper()));
             if (c >= 0x80) {
                 char32_t cp = 0;
                 if (!decodeUtf8(cp))
@@ -450,9 +449,10 @@ private:
             m_pos = start;
             return fail(QStringLiteral("invalid number"));
         }
-        if (integer && std::fabs(value) > kMaxExactInteger) {
+        if (integer && std::fabs(value) >= kMaxExactInteger) {
             // A large integer survives only if canonicalisation would write the
             // very same digits; otherwise precision would silently be lost.
+            // (>=, not >: 2^53 + 1 rounds to 2^53 and must be caught here.)
             const QByteArray canonical = CanonicalJson::formatNumber(value).value_or(QByteArray());
             if (canonical != QByteArrayView(first, last - first)) {
                 m_pos = start;

@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 #include <QTimeZone>
+#include <cmath>
 
 namespace countersign::core {
 
@@ -137,7 +138,9 @@ std::optional<qint64> JsonReader::integer(const QString &key, Presence presence,
     if (!value)
         return std::nullopt;
     const double d = value->toDouble();
-    if (!value->isDouble() || d != double(qint64(d))) {
+    // Range first: converting a double outside qint64's range is undefined behaviour.
+    constexpr double kLimit = 9223372036854775808.0; // 2^63
+    if (!value->isDouble() || !(d >= -kLimit && d < kLimit) || d != std::trunc(d)) {
         error(key, QStringLiteral("expected an integer"));
         return std::nullopt;
     }

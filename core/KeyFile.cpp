@@ -45,11 +45,21 @@ bool KeyFile::writePrivateKey(const QString &path, const Ed25519PrivateKey &key,
             *error = QStringLiteral("a private key is never written without a passphrase");
         return false;
     }
+    if (key.isNull()) {
+        if (error)
+            *error = QStringLiteral("no private key to write");
+        return false;
+    }
     return writeFile(path, key.toEncryptedPem(passphrase), QFileDevice::ReadOwner | QFileDevice::WriteOwner, error);
 }
 
 bool KeyFile::writePublicKey(const QString &path, const Ed25519PublicKey &key, QString *error)
 {
+    if (key.isNull()) {
+        if (error)
+            *error = QStringLiteral("no public key to write");
+        return false;
+    }
     return writeFile(path, key.toPem(),
                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther,
                      error);

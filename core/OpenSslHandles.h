@@ -31,4 +31,13 @@ using Algor = std::unique_ptr<X509_ALGOR, Deleter<X509_ALGOR, X509_ALGOR_free>>;
 // The last OpenSSL error as text, and the error queue cleared.
 const char *lastError();
 
+// PEM password callback that never supplies a password. Passing nullptr instead
+// makes OpenSSL prompt on the terminal (or read stdin) whenever a PEM block
+// carries legacy "Proc-Type: 4,ENCRYPTED" headers. -1 means "no password";
+// 0 would mean "the empty password".
+inline int refusePemPassword(char *, int, int, void *)
+{
+    return -1;
+}
+
 } // namespace countersign::core::ossl

@@ -3,17 +3,28 @@
 #include "core/JsonReader.h"
 #include "core/Vocabulary.h"
 
+#include <limits>
+
 namespace countersign::core {
 
 PolicyOutcome PolicyOutcome::read(const QJsonObject &json, const QString &path, ValidationErrors *errors)
 {
     JsonReader r(json, path, errors);
+    // quorum and deny_threshold are ints: a larger value is an error, never silently narrowed.
+    const auto smallInteger = [&r](const QString &key, qint64 minimum, int absent) {
+        const auto value = r.integer(key, JsonReader::Optional, minimum);
+        if (value && *value > std::numeric_limits<int>::max()) {
+            r.error(key, QStringLiteral("must be at most %1").arg(std::numeric_limits<int>::max()));
+            return absent;
+        }
+        return value ? int(*value) : absent;
+    };
     PolicyOutcome out;
     out.decision = r.oneOf(QStringLiteral("decision"), vocabulary::policyDecision());
     out.rule = r.string(QStringLiteral("rule"));
     out.reason = r.string(QStringLiteral("reason"), JsonReader::Optional);
-    out.quorum = int(r.integer(QStringLiteral("quorum"), JsonReader::Optional).value_or(0));
-    out.denyThreshold = int(r.integer(QStringLiteral("deny_threshold"), JsonReader::Optional, 1).value_or(1));
+    out.quorum = smallInteger(QStringLiteral("quorum"), 0, 0);
+    out.denyThreshold = smallInteger(QStringLiteral("deny_threshold"), 1, 1);
     out.approverRoles = r.stringList(QStringLiteral("approver_roles"), JsonReader::Optional);
     out.forbidRequester = r.boolean(QStringLiteral("forbid_requester")).value_or(true);
     out.requireReasonOn

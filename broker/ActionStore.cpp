@@ -1,0 +1,367 @@
+#include "broker/ActionStore.h"
+
+#include "core/CanonicalJson.h"
+#include "core/JsonParser.h"
+#include "core/JsonReader.h"
+#include "storage/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace countersign::broker {
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "SELECT id, seq, tenant, agent_id, tool, user, token_id, status, policy_decision, policy_rule, submitted_at, "
+    "expires_at, resolved_at, digest, document, result, purged_at FROM actions ");
+
+QString ts(const QDateTime &time)
+{
+    return time.isValid() ? core::JsonReader::formatTimestamp(time) : QString();
+}
+
+QVariant tsOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(core::JsonReader::formatTimestamp(time)) : QVariant();
+}
+
+QJsonObject parseObject(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    core::JsonLimits limits;
+    limits.maxBytes = 64 * 1024 * 1024;
+    const auto parsed = core::JsonParser::parseObject(value.toString().toUtf8(), limits);
+    return parsed.ok() ? parsed.value->toObject() : QJsonObject();
+}
+
+bool execOrFail(QSqlQuery &query, QString *error)
+{
+    if (query.exec())
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
+} // namespace
+
+QJsonObject ActionStore::Decision::toJson() const
+{
+    return {{QStringLiteral("approver"), approver},      {QStringLiteral("verdict"), verdict},
+            {QStringLiteral("reason"), reason},          {QStringLiteral("issued_at"), issuedAt},
+            {QStringLiteral("received_at"), receivedAt}, {QStringLiteral("jws"), jws}};
+}
+
+ActionStore::ActionStore(storage::Database &database)
+    : m_database(database)
+{ }
+
+qint64 ActionStore::nextChangeSeq(QString *error)
+{
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_seq'"))) {
+        *error = query.lastError().text();
+        return 0;
+    }
+    return headChangeSeq();
+}
+
+qint64 ActionStore::headChangeSeq() const
+{
+    QSqlQuery query(m_database.connection());
+    if (query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'change_seq'")) && query.next())
+        return query.value(0).toLongLong();
+    return 0;
+}
+
+qint64 ActionStore::resumeFloor() const
+{
+    QSqlQuery query(m_database.connection());
+    if (query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'resume_floor'")) && query.next())
+        return query.value(0).toLongLong();
+    return 0;
+}
+
+bool ActionStore::insert(const StoredAction &a, QString *error)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("INSERT INTO actions (id, seq, tenant, agent_id, tool, user, token_id, status, "
+                             "policy_decision, policy_rule, submitted_at, expires_at, resolved_at, digest, document) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v :
+         QVariantList {a.id, a.seq, a.tenant, a.agentId, a.tool, a.user, a.tokenId, a.status, a.policyDecision,
+                       a.policyRule, ts(a.submittedAt), tsOrNull(a.expiresAt), tsOrNull(a.resolvedAt), a.digest,
+                       QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(a.document))})
+        q.addBindValue(v);
+    return execOrFail(q, error);
+}
+
+bool ActionStore::updateStatus(const QString &id, const QString &status, qint64 seq, const QDateTime &resolvedAt,
+                               QString *error)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE actions SET status = ?, seq = ?, resolved_at = ? WHERE id = ?"));
+    q.addBindValue(status);
+    q.addBindValue(seq);
+    q.addBindValue(tsOrNull(resolvedAt));
+    q.addBindValue(id);
+    return execOrFail(q, error);
+}
+
+bool ActionStore::setResult(const QString &id, const QString &status, const QJsonObject &result, qint64 seq,
+                            QString *error)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE actions SET status = ?, result = ?, seq = ? WHERE id = ?"));
+    q.addBindValue(status);
+    q.addBindValue(QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(result)));
+    q.addBindValue(seq);
+    q.addBindValue(id);
+    return execOrFail(q, error);
+}
+
+bool ActionStore::touch(const QString &id, qint64 seq, QString *error)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE actions SET seq = ? WHERE id = ?"));
+    q.addBindValue(seq);
+    q.addBindValue(id);
+    return execOrFail(q, error);
+}
+
+QList<ActionStore::StoredAction> ActionStore::select(const QString &whereAndOrder, const QVariantList &binds) const
+{
+    QList<StoredAction> out;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(kColumns + whereAndOrder);
+    for (const QVariant &bind : binds)
+        q.addBindValue(bind);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        StoredAction a;
+        a.id = q.value(0).toString();
+        a.seq = q.value(1).toLongLong();
+        a.tenant = q.value(2).toString();
+        a.agentId = q.value(3).toString();
+        a.tool = q.value(4).toString();
+        a.user = q.value(5).toString();
+        a.tokenId = q.value(6).toString();
+        a.status = q.value(7).toString();
+        a.policyDecision = q.value(8).toString();
+        a.policyRule = q.value(9).toString();
+        a.submittedAt = core::JsonReader::parseTimestamp(q.value(10).toString());
+        a.expiresAt = core::JsonReader::parseTimestamp(q.value(11).toString());
+        a.resolvedAt = core::JsonReader::parseTimestamp(q.value(12).toString());
+        a.digest = q.value(13).toString();
+        a.document = parseObject(q.value(14));
+        a.result = parseObject(q.value(15));
+        a.purgedAt = core::JsonReader::parseTimestamp(q.value(16).toString());
+        out.append(a);
+    }
+    return out;
+}
+
+std::optional<ActionStore::StoredAction> ActionStore::find(const QString &id) const
+{
+    const QList<StoredAction> rows = select(QStringLiteral("WHERE id = ?"), {id});
+    if (rows.isEmpty())
+        return std::nullopt;
+    return rows.first();
+}
+
+QList<ActionStore::StoredAction> ActionStore::pending() const
+{
+    return select(QStringLiteral("WHERE status = 'pending' ORDER BY seq"), {});
+}
+
+int ActionStore::pendingCountForAgent(const QString &tenant, const QString &agentId) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM actions WHERE status = 'pending' AND tenant = ? AND agent_id = ?"));
+    q.addBindValue(tenant);
+    q.addBindValue(agentId);
+    if (q.exec() && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+QList<ActionStore::StoredAction> ActionStore::dueForExpiry(const QDateTime &now) const
+{
+    // Timestamps are stored as RFC 3339 UTC text, so text order is time order
+    // only for a fixed format; compare as Julian days to be safe.
+    return select(QStringLiteral("WHERE status = 'pending' AND julianday(expires_at) <= julianday(?) ORDER BY seq"),
+                  {ts(now)});
+}
+
+QDateTime ActionStore::nextExpiry() const
+{
+    QSqlQuery q(m_database.connection());
+    if (q.exec(QStringLiteral("SELECT expires_at FROM actions WHERE status = 'pending' AND expires_at IS NOT NULL "
+                              "ORDER BY julianday(expires_at) LIMIT 1"))
+        && q.next())
+        return core::JsonReader::parseTimestamp(q.value(0).toString());
+    return {};
+}
+
+QList<ActionStore::StoredAction> ActionStore::changedSince(qint64 seq, qsizetype limit) const
+{
+    return select(QStringLiteral("WHERE seq > ? ORDER BY seq LIMIT ?"), {seq, qint64(limit)});
+}
+
+QList<ActionStore::StoredAction> ActionStore::history(const HistoryFilter &f) const
+{
+    QStringList where {QStringLiteral("seq > ?")};
+    QVariantList binds {f.afterSeq};
+    auto add = [&](const QString &clause, const QVariant &value) {
+        where.append(clause);
+        binds.append(value);
+    };
+    if (f.from.isValid())
+        add(QStringLiteral("julianday(submitted_at) >= julianday(?)"), ts(f.from));
+    if (f.to.isValid())
+        add(QStringLiteral("julianday(submitted_at) < julianday(?)"), ts(f.to));
+    if (!f.tenant.isEmpty())
+        add(QStringLiteral("tenant = ?"), f.tenant);
+    if (!f.agent.isEmpty())
+        add(QStringLiteral("agent_id = ?"), f.agent);
+    if (!f.user.isEmpty())
+        add(QStringLiteral("user = ?"), f.user);
+    if (!f.tool.isEmpty())
+        add(QStringLiteral("tool = ?"), f.tool);
+    if (!f.status.isEmpty())
+        add(QStringLiteral("status = ?"), f.status);
+    if (!f.approver.isEmpty())
+        add(QStringLiteral("id IN (SELECT action_id FROM decisions WHERE approver = ?)"), f.approver);
+    if (!f.tenants.contains(QStringLiteral("*"))) {
+        QStringList marks;
+        for (const QString &tenant : f.tenants) {
+            marks.append(QStringLiteral("?"));
+            binds.append(tenant);
+        }
+        where.append(marks.isEmpty() ? QStringLiteral("0")
+                                     : QStringLiteral("tenant IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')'));
+    }
+    binds.append(qint64(f.limit));
+    return select(QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))
+                      + QStringLiteral(" ORDER BY seq LIMIT ?"),
+                  binds);
+}
+
+QList<ActionStore::StoredAction> ActionStore::purgeCandidates(const QString &tenant, const QDateTime &before,
+                                                              bool excludeListed, const QStringList &listed) const
+{
+    QString where = QStringLiteral("WHERE purged_at IS NULL AND status != 'pending' AND julianday(submitted_at) < "
+                                   "julianday(?)");
+    QVariantList binds {ts(before)};
+    if (!tenant.isEmpty()) {
+        where += QStringLiteral(" AND tenant = ?");
+        binds.append(tenant);
+    }
+    if (excludeListed) {
+        for (const QString &t : listed) {
+            where += QStringLiteral(" AND tenant != ?");
+            binds.append(t);
+        }
+    }
+    return select(where + QStringLiteral(" ORDER BY seq"), binds);
+}
+
+bool ActionStore::replaceDocument(const QString &id, const QJsonObject &document, const QDateTime &purgedAt,
+                                  QString *error)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE actions SET document = ?, purged_at = ? WHERE id = ?"));
+    q.addBindValue(QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(document)));
+    q.addBindValue(ts(purgedAt));
+    q.addBindValue(id);
+    return execOrFail(q, error);
+}
+
+bool ActionStore::addDecision(const Decision &d, QString *error)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(
+        QStringLiteral("INSERT INTO decisions (action_id, approver, verdict, reason, issued_at, received_at, jws) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v :
+         QVariantList {d.actionId, d.approver, d.verdict, d.reason, d.issuedAt, d.receivedAt, d.jws})
+        q.addBindValue(v);
+    return execOrFail(q, error);
+}
+
+QList<ActionStore::Decision> ActionStore::decisions(const QString &actionId) const
+{
+    QList<Decision> out;
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT action_id, approver, verdict, reason, issued_at, received_at, jws FROM decisions "
+                             "WHERE action_id = ? ORDER BY id"));
+    q.addBindValue(actionId);
+    if (q.exec()) {
+        while (q.next())
+            out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                        q.value(4).toString(), q.value(5).toString(), q.value(6).toString()});
+    }
+    return out;
+}
+
+bool ActionStore::seenNonce(const QString &nonce) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM nonces WHERE nonce = ?"));
+    q.addBindValue(nonce);
+    return q.exec() && q.next();
+}
+
+bool ActionStore::rememberNonce(const QString &nonce, const QString &kind, QString *error)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO nonces (nonce, kind, seen_at) VALUES (?, ?, ?)"));
+    q.addBindValue(nonce);
+    q.addBindValue(kind);
+    q.addBindValue(ts(QDateTime::currentDateTimeUtc()));
+    if (!execOrFail(q, error))
+        return false;
+    return q.numRowsAffected() == 1;
+}
+
+std::optional<ActionStore::IdempotencyRecord> ActionStore::idempotency(const QString &tokenId, const QString &key) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(
+        QStringLiteral("SELECT body_sha256, http_status, response FROM idempotency WHERE token_id = ? AND key = ?"));
+    q.addBindValue(tokenId);
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return IdempotencyRecord {q.value(0).toString(), q.value(1).toInt(), q.value(2).toString().toUtf8()};
+}
+
+bool ActionStore::putIdempotency(const QString &tokenId, const QString &key, const IdempotencyRecord &record,
+                                 QString *error)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("INSERT INTO idempotency (token_id, key, body_sha256, http_status, response, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v : QVariantList {tokenId, key, record.bodySha256, record.httpStatus,
+                                           QString::fromUtf8(record.response), ts(QDateTime::currentDateTimeUtc())})
+        q.addBindValue(v);
+    return execOrFail(q, error);
+}
+
+QJsonObject ActionStore::assemble(const StoredAction &action) const
+{
+    QJsonObject json = action.document;
+    json.insert(QStringLiteral("seq"), action.seq);
+    json.insert(QStringLiteral("status"), action.status);
+    QJsonArray decisionArray;
+    for (const Decision &d : decisions(action.id))
+        decisionArray.append(d.toJson());
+    json.insert(QStringLiteral("decisions"), decisionArray);
+    return json;
+}
+
+} // namespace countersign::broker

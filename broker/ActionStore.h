@@ -1,0 +1,119 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace countersign::storage {
+class Database;
+}
+
+namespace countersign::broker {
+
+// Actions, their decisions, seen nonces and idempotency records. Every
+// method that writes expects the caller's transaction to be open.
+class ActionStore
+{
+public:
+    struct StoredAction
+    {
+        QString id;
+        qint64 seq = 0;
+        QString tenant;
+        QString agentId;
+        QString tool;
+        QString user;
+        QString tokenId;
+        QString status;
+        QString policyDecision;
+        QString policyRule;
+        QDateTime submittedAt;
+        QDateTime expiresAt;
+        QDateTime resolvedAt;
+        QString digest;
+        QJsonObject document; // the stamped action without seq, status, decisions
+        QJsonObject result; // what execution reported
+        QDateTime purgedAt;
+
+        bool isPending() const { return status == QStringLiteral("pending"); }
+        bool isResolved() const { return !isPending(); }
+    };
+
+    struct Decision
+    {
+        QString actionId;
+        QString approver;
+        QString verdict;
+        QString reason;
+        QString issuedAt;
+        QString receivedAt;
+        QString jws;
+        QJsonObject toJson() const;
+    };
+
+    struct HistoryFilter
+    {
+        QDateTime from;
+        QDateTime to;
+        QString tenant;
+        QString agent;
+        QString user;
+        QString tool;
+        QString status;
+        QString approver;
+        QStringList tenants; // the principal's tenants ("*" = all)
+        qint64 afterSeq = 0; // cursor: rows with seq greater than this
+        int limit = 100;
+    };
+
+    explicit ActionStore(storage::Database &database);
+
+    // The global, gap-free change counter; bumped once per action change.
+    qint64 nextChangeSeq(QString *error);
+    qint64 headChangeSeq() const;
+    qint64 resumeFloor() const;
+
+    bool insert(const StoredAction &action, QString *error);
+    bool updateStatus(const QString &id, const QString &status, qint64 seq, const QDateTime &resolvedAt,
+                      QString *error);
+    bool setResult(const QString &id, const QString &status, const QJsonObject &result, qint64 seq, QString *error);
+    bool touch(const QString &id, qint64 seq, QString *error);
+    std::optional<StoredAction> find(const QString &id) const;
+    QList<StoredAction> pending() const;
+    int pendingCountForAgent(const QString &tenant, const QString &agentId) const;
+    QList<StoredAction> dueForExpiry(const QDateTime &now) const;
+    QDateTime nextExpiry() const;
+    QList<StoredAction> changedSince(qint64 seq, qsizetype limit) const;
+    QList<StoredAction> history(const HistoryFilter &filter) const;
+    QList<StoredAction> purgeCandidates(const QString &tenant, const QDateTime &before, bool excludeListed,
+                                        const QStringList &listed) const;
+    bool replaceDocument(const QString &id, const QJsonObject &document, const QDateTime &purgedAt, QString *error);
+
+    bool addDecision(const Decision &decision, QString *error);
+    QList<Decision> decisions(const QString &actionId) const;
+    bool seenNonce(const QString &nonce) const;
+    // False when the nonce was seen before.
+    bool rememberNonce(const QString &nonce, const QString &kind, QString *error);
+
+    struct IdempotencyRecord
+    {
+        QString bodySha256;
+        int httpStatus = 0;
+        QByteArray response;
+    };
+    std::optional<IdempotencyRecord> idempotency(const QString &tokenId, const QString &key) const;
+    bool putIdempotency(const QString &tokenId, const QString &key, const IdempotencyRecord &record, QString *error);
+
+    // The full action JSON: document + seq + status + decisions.
+    QJsonObject assemble(const StoredAction &action) const;
+
+private:
+    QList<StoredAction> select(const QString &whereAndOrder, const QVariantList &binds) const;
+
+    storage::Database &m_database;
+};
+
+} // namespace countersign::broker

@@ -1,0 +1,344 @@
+#include "broker/AuditLog.h"
+
+#include "core/AuditChain.h"
+#include "core/CanonicalJson.h"
+#include "core/JsonParser.h"
+#include "core/Jws.h"
+#include "core/StatementType.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+#include <QJsonDocument>
+#include <QMap>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace countersign::broker {
+
+namespace {
+
+const QString kEntryColumns = QStringLiteral("SELECT seq, at, event, action_id, data, prev_hash, hash FROM audit_log");
+
+QString nowText()
+{
+    return core::JsonReader::formatTimestamp(QDateTime::currentDateTimeUtc());
+}
+
+} // namespace
+
+QString AuditLog::Report::summary() const
+{
+    if (!ok)
+        return QStringLiteral("FAILED at seq %1: %2").arg(firstBadSeq).arg(problem);
+    QString text = entries == 0
+        ? QStringLiteral("audit log is empty")
+        : QStringLiteral("verified %1 entries, seq %2 to %3").arg(entries).arg(firstSeq).arg(lastSeq);
+    if (lastCheckpointSeq > 0)
+        text += QStringLiteral("; %1 signed checkpoints verified, the last at seq %2 (%3)")
+                    .arg(checkpointsVerified)
+                    .arg(lastCheckpointSeq)
+                    .arg(lastCheckpointAt);
+    if (lastSeq > lastCheckpointSeq)
+        text += QStringLiteral("; %1 entries after the last checkpoint are chained but not yet signed")
+                    .arg(lastSeq - lastCheckpointSeq);
+    return text;
+}
+
+AuditLog::AuditLog(storage::Database &database)
+    : m_database(database)
+{ }
+
+core::AuditEntry AuditLog::entryFromRow(const QVariant &seq, const QVariant &at, const QVariant &event,
+                                        const QVariant &actionId, const QVariant &data, const QVariant &prev,
+                                        const QVariant &hash)
+{
+    core::AuditEntry entry;
+    entry.seq = seq.toLongLong();
+    entry.at = core::JsonReader::parseTimestamp(at.toString());
+    entry.event = event.toString();
+    entry.actionId = actionId.toString();
+    const auto parsed = core::JsonParser::parseObject(data.toString().toUtf8());
+    entry.data
+        = parsed.ok() ? parsed.value->toObject() : QJsonObject {{QStringLiteral("x-unreadable"), data.toString()}};
+    entry.prevHash = prev.toString();
+    entry.hash = hash.toString();
+    return entry;
+}
+
+std::optional<core::AuditEntry> AuditLog::append(const QString &event, const QString &actionId, const QJsonObject &data,
+                                                 QString *error)
+{
+    QSqlQuery head(m_database.connection());
+    core::AuditEntry entry;
+    entry.seq = 1;
+    entry.prevHash = core::AuditEntry::genesisHash();
+    if (head.exec(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) && head.next()) {
+        entry.seq = head.value(0).toLongLong() + 1;
+        entry.prevHash = head.value(1).toString();
+    }
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.event = event;
+    entry.actionId = actionId;
+    entry.data = data;
+    entry.hash = entry.computeHash();
+    QSqlQuery insert(m_database.connection());
+    insert.prepare(QStringLiteral("INSERT INTO audit_log (seq, at, event, action_id, data, prev_hash, hash) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(entry.seq);
+    insert.addBindValue(core::JsonReader::formatTimestamp(entry.at));
+    insert.addBindValue(event);
+    insert.addBindValue(actionId.isEmpty() ? QVariant() : QVariant(actionId));
+    insert.addBindValue(QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(data)));
+    insert.addBindValue(entry.prevHash);
+    insert.addBindValue(entry.hash);
+    if (!insert.exec()) {
+        *error = QStringLiteral("audit append failed: %1").arg(insert.lastError().text());
+        return std::nullopt;
+    }
+    return entry;
+}
+
+qint64 AuditLog::headSeq() const
+{
+    QSqlQuery query(m_database.connection());
+    if (query.exec(QStringLiteral("SELECT MAX(seq) FROM audit_log")) && query.next())
+        return query.value(0).toLongLong();
+    return 0;
+}
+
+qint64 AuditLog::lastCheckpointSeq() const
+{
+    QSqlQuery query(m_database.connection());
+    if (query.exec(QStringLiteral("SELECT MAX(seq) FROM checkpoints")) && query.next())
+        return query.value(0).toLongLong();
+    return 0;
+}
+
+std::optional<AuditLog::Checkpoint> AuditLog::checkpoint(const core::Ed25519PrivateKey &brokerKey, QString *error)
+{
+    storage::Transaction transaction(m_database);
+    if (!transaction.begin(error))
+        return std::nullopt;
+    QSqlQuery head(m_database.connection());
+    if (!head.exec(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) || !head.next())
+        return std::nullopt;
+    Checkpoint cp;
+    cp.seq = head.value(0).toLongLong();
+    cp.headHash = head.value(1).toString();
+    if (cp.seq <= lastCheckpointSeq())
+        return std::nullopt;
+    cp.issuedAt = nowText();
+    const QJsonObject statement {{QStringLiteral("seq"), cp.seq},
+                                 {QStringLiteral("head_hash"), cp.headHash},
+                                 {QStringLiteral("issued_at"), cp.issuedAt},
+                                 {QStringLiteral("broker"), brokerKey.keyId()}};
+    const auto jws = core::Jws::signStatement(brokerKey, core::statement_type::checkpoint(), statement, error);
+    if (!jws)
+        return std::nullopt;
+    cp.jws = QString::fromLatin1(*jws);
+    QSqlQuery insert(m_database.connection());
+    insert.prepare(QStringLiteral("INSERT INTO checkpoints (seq, head_hash, issued_at, jws) VALUES (?, ?, ?, ?)"));
+    insert.addBindValue(cp.seq);
+    insert.addBindValue(cp.headHash);
+    insert.addBindValue(cp.issuedAt);
+    insert.addBindValue(cp.jws);
+    if (!insert.exec()) {
+        *error = insert.lastError().text();
+        return std::nullopt;
+    }
+    if (!transaction.commit(error))
+        return std::nullopt;
+    return cp;
+}
+
+QList<core::AuditEntry> AuditLog::entries(qint64 from, qint64 to, qsizetype limit) const
+{
+    QList<core::AuditEntry> out;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(kEntryColumns + QStringLiteral(" WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?"));
+    query.addBindValue(from);
+    query.addBindValue(to <= 0 ? std::numeric_limits<qint64>::max() : to);
+    query.addBindValue(qint64(limit));
+    if (query.exec()) {
+        while (query.next())
+            out.append(entryFromRow(query.value(0), query.value(1), query.value(2), query.value(3), query.value(4),
+                                    query.value(5), query.value(6)));
+    }
+    return out;
+}
+
+QList<core::AuditEntry> AuditLog::entriesForAction(const QString &actionId) const
+{
+    QList<core::AuditEntry> out;
+    QSqlQuery query(m_database.connection());
+    query.prepare(kEntryColumns + QStringLiteral(" WHERE action_id = ? ORDER BY seq"));
+    query.addBindValue(actionId);
+    if (query.exec()) {
+        while (query.next())
+            out.append(entryFromRow(query.value(0), query.value(1), query.value(2), query.value(3), query.value(4),
+                                    query.value(5), query.value(6)));
+    }
+    return out;
+}
+
+QList<AuditLog::Checkpoint> AuditLog::checkpoints(qint64 from, qint64 to) const
+{
+    QList<Checkpoint> out;
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT seq, head_hash, issued_at, jws FROM checkpoints WHERE seq >= ? AND seq <= ? "
+                                 "ORDER BY seq"));
+    query.addBindValue(from);
+    query.addBindValue(to <= 0 ? std::numeric_limits<qint64>::max() : to);
+    if (query.exec()) {
+        while (query.next())
+            out.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                        query.value(3).toString()});
+    }
+    return out;
+}
+
+std::optional<QString> AuditLog::checkpointProblem(const Checkpoint &checkpoint, const core::Ed25519PublicKey &key)
+{
+    const core::JwsResult result
+        = core::Jws::verifyStatement(checkpoint.jws.toLatin1(), key, core::statement_type::checkpoint());
+    if (!result.ok())
+        return QStringLiteral("checkpoint at seq %1 does not verify with the broker key (%2)")
+            .arg(checkpoint.seq)
+            .arg(result.message);
+    if (result.statement.value(QStringLiteral("seq")).toInteger() != checkpoint.seq
+        || result.statement.value(QStringLiteral("head_hash")).toString() != checkpoint.headHash)
+        return QStringLiteral("checkpoint at seq %1 was altered: its signed content differs from the stored row")
+            .arg(checkpoint.seq);
+    return std::nullopt;
+}
+
+AuditLog::Report AuditLog::verify(const core::Ed25519PublicKey &brokerKey, qint64 from) const
+{
+    Report report;
+    QMap<qint64, Checkpoint> pending;
+    for (const Checkpoint &cp : checkpoints(from, 0)) {
+        if (const auto problem = checkpointProblem(cp, brokerKey)) {
+            report.ok = false;
+            report.firstBadSeq = cp.seq;
+            report.problem = *problem;
+            return report;
+        }
+        pending.insert(cp.seq, cp);
+    }
+    QString previous = core::AuditEntry::genesisHash();
+    if (from > 1) {
+        const QList<core::AuditEntry> before = entries(from - 1, from - 1, 1);
+        if (before.isEmpty()) {
+            report.ok = false;
+            report.firstBadSeq = from - 1;
+            report.problem = QStringLiteral("entry %1 is missing").arg(from - 1);
+            return report;
+        }
+        previous = before.first().hash;
+    }
+    core::AuditChain chain(previous, from);
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(kEntryColumns + QStringLiteral(" WHERE seq >= ? ORDER BY seq"));
+    query.addBindValue(from);
+    if (!query.exec()) {
+        report.ok = false;
+        report.problem = query.lastError().text();
+        return report;
+    }
+    while (query.next()) {
+        const core::AuditEntry entry = entryFromRow(query.value(0), query.value(1), query.value(2), query.value(3),
+                                                    query.value(4), query.value(5), query.value(6));
+        if (!chain.add(entry))
+            break;
+        if (report.firstSeq == 0)
+            report.firstSeq = entry.seq;
+        report.lastSeq = entry.seq;
+        const auto cp = pending.constFind(entry.seq);
+        if (cp != pending.constEnd()) {
+            if (cp->headHash != entry.hash) {
+                report.ok = false;
+                report.firstBadSeq = entry.seq;
+                report.problem = QStringLiteral("entry does not match the signed checkpoint at seq %1").arg(entry.seq);
+                return report;
+            }
+            ++report.checkpointsVerified;
+            report.lastCheckpointSeq = cp->seq;
+            report.lastCheckpointAt = cp->issuedAt;
+            pending.erase(cp);
+        }
+    }
+    if (!chain.result().ok) {
+        report.ok = false;
+        report.firstBadSeq = chain.result().firstBadSeq;
+        report.problem = chain.result().problem;
+        return report;
+    }
+    report.entries = chain.result().count;
+    if (!pending.isEmpty()) {
+        report.ok = false;
+        report.firstBadSeq = report.lastSeq + 1;
+        report.problem = QStringLiteral("a signed checkpoint covers seq %1, but the log ends at seq %2 (entries "
+                                        "deleted from the end)")
+                             .arg(pending.firstKey())
+                             .arg(report.lastSeq);
+    }
+    return report;
+}
+
+bool AuditLog::exportRange(QIODevice *out, const core::Ed25519PublicKey &brokerKey, qint64 from, qint64 to,
+                           QString *error) const
+{
+    const QList<Checkpoint> cps = checkpoints(from, 0);
+    qint64 last = to > 0 ? to : headSeq();
+    // Extend the range to the next signed checkpoint, so every exported entry
+    // is covered by a broker signature.
+    for (const Checkpoint &cp : cps) {
+        if (cp.seq >= last) {
+            last = cp.seq;
+            break;
+        }
+    }
+    const QJsonObject header {{QStringLiteral("format"), QStringLiteral("countersign-audit-export/1")},
+                              {QStringLiteral("broker_key_id"), brokerKey.keyId()},
+                              {QStringLiteral("broker_public_key"), QString::fromLatin1(brokerKey.toBase64Url())},
+                              {QStringLiteral("from"), from},
+                              {QStringLiteral("to"), last},
+                              {QStringLiteral("exported_at"), nowText()}};
+    auto writeLine = [out](const QJsonObject &object) {
+        const QByteArray line = core::CanonicalJson::serializeOrEmpty(object) + '\n';
+        return out->write(line) == line.size();
+    };
+    if (!writeLine(header)) {
+        *error = out->errorString();
+        return false;
+    }
+    if (from > 1) {
+        // The hash the first exported entry chains to, so the range verifies on its own.
+        const QList<core::AuditEntry> before = entries(from - 1, from - 1, 1);
+        if (!before.isEmpty())
+            writeLine({{QStringLiteral("type"), QStringLiteral("anchor")},
+                       {QStringLiteral("seq"), before.first().seq},
+                       {QStringLiteral("hash"), before.first().hash}});
+    }
+    qsizetype nextCp = 0;
+    for (qint64 chunk = from; chunk <= last; chunk += 1000) {
+        for (const core::AuditEntry &entry : entries(chunk, std::min(last, chunk + 999), 1000)) {
+            if (!writeLine(
+                    {{QStringLiteral("type"), QStringLiteral("entry")}, {QStringLiteral("entry"), entry.toJson()}})) {
+                *error = out->errorString();
+                return false;
+            }
+            while (nextCp < cps.size() && cps.at(nextCp).seq <= entry.seq) {
+                const Checkpoint &cp = cps.at(nextCp++);
+                writeLine({{QStringLiteral("type"), QStringLiteral("checkpoint")},
+                           {QStringLiteral("seq"), cp.seq},
+                           {QStringLiteral("jws"), cp.jws}});
+            }
+        }
+    }
+    return true;
+}
+
+} // namespace countersign::broker

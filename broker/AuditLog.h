@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/AuditEntry.h"
+#include "core/Ed25519PrivateKey.h"
+
+#include <QIODevice>
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace countersign::storage {
+class Database;
+}
+
+namespace countersign::broker {
+
+// The broker's append-only, hash-chained audit log (tables `audit_log` and
+// `checkpoints`). append() must run inside the caller's transaction, so an
+// event and the state change it records commit together or not at all.
+class AuditLog
+{
+public:
+    struct Checkpoint
+    {
+        qint64 seq = 0;
+        QString headHash;
+        QString issuedAt;
+        QString jws;
+    };
+
+    struct Report
+    {
+        bool ok = true;
+        qint64 entries = 0;
+        qint64 firstSeq = 0;
+        qint64 lastSeq = 0;
+        qint64 firstBadSeq = 0;
+        QString problem;
+        qint64 checkpointsVerified = 0;
+        qint64 lastCheckpointSeq = 0;
+        QString lastCheckpointAt;
+        QString summary() const;
+    };
+
+    explicit AuditLog(storage::Database &database);
+
+    std::optional<core::AuditEntry> append(const QString &event, const QString &actionId, const QJsonObject &data,
+                                           QString *error);
+    qint64 headSeq() const;
+    qint64 lastCheckpointSeq() const;
+    // Signs a checkpoint over the current head if there are entries after the
+    // last one. Runs its own transaction.
+    std::optional<Checkpoint> checkpoint(const core::Ed25519PrivateKey &brokerKey, QString *error);
+
+    QList<core::AuditEntry> entries(qint64 from, qint64 to, qsizetype limit) const;
+    QList<core::AuditEntry> entriesForAction(const QString &actionId) const;
+    QList<Checkpoint> checkpoints(qint64 from, qint64 to) const;
+
+    // Chain from `from` (1 = everything) and every checkpoint signature in range.
+    Report verify(const core::Ed25519PublicKey &brokerKey, qint64 from = 1) const;
+    // JSON lines: a header, then every entry and checkpoint in seq order.
+    bool exportRange(QIODevice *out, const core::Ed25519PublicKey &brokerKey, qint64 from, qint64 to,
+                     QString *error) const;
+
+    static core::AuditEntry entryFromRow(const QVariant &seq, const QVariant &at, const QVariant &event,
+                                         const QVariant &actionId, const QVariant &data, const QVariant &prev,
+                                         const QVariant &hash);
+    static std::optional<QString> checkpointProblem(const Checkpoint &checkpoint, const core::Ed25519PublicKey &key);
+
+private:
+    storage::Database &m_database;
+};
+
+} // namespace countersign::broker

@@ -1,0 +1,1002 @@
+#include "broker/BrokerService.h"
+
+#include "core/Action.h"
+#include "core/ActionDigest.h"
+#include "core/Base64Url.h"
+#include "core/CanonicalJson.h"
+#include "core/DecisionStatement.h"
+#include "core/JsonParser.h"
+#include "core/Jws.h"
+#include "core/KillSwitchOrder.h"
+#include "core/Sha256.h"
+#include "core/StatementType.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+Q_LOGGING_CATEGORY(lcBroker, "countersign.broker")
+
+namespace countersign::broker {
+
+namespace {
+
+constexpr qint64 kClockSkewSeconds = 300;
+
+QString now()
+{
+    return core::JsonReader::formatTimestamp(QDateTime::currentDateTimeUtc());
+}
+
+QString newActionId()
+{
+    QByteArray bytes(12, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 3);
+    return QStringLiteral("act_") + QString::fromLatin1(core::Base64Url::encode(bytes));
+}
+
+QString statementHash(QByteArrayView jws)
+{
+    return QStringLiteral("sha256:") + QString::fromLatin1(core::Base64Url::encode(core::Sha256::hash(jws)));
+}
+
+QJsonArray errorsToJson(const core::ValidationErrors &errors)
+{
+    QJsonArray out;
+    for (const core::ValidationError &e : errors)
+        out.append(QJsonObject {{QStringLiteral("path"), e.path.isEmpty() ? QStringLiteral("$") : e.path},
+                                {QStringLiteral("message"), e.message}});
+    return out;
+}
+
+QString agentStatus(const QString &status)
+{
+    // What POST /v1/actions answers: allowed / denied / pending.
+    if (status == QStringLiteral("approved"))
+        return QStringLiteral("allowed");
+    return status;
+}
+
+} // namespace
+
+QJsonObject BrokerService::Verdict::toJson() const
+{
+    QJsonObject json = details;
+    json.insert(QStringLiteral("accepted"), accepted);
+    if (!code.isEmpty())
+        json.insert(QStringLiteral("code"), code);
+    json.insert(QStringLiteral("message"), message);
+    return json;
+}
+
+BrokerService::BrokerService(BrokerConfig config, std::unique_ptr<storage::Database> database,
+                             core::Ed25519PrivateKey brokerKey, Policy policy, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_database(std::move(database))
+    , m_brokerKey(std::move(brokerKey))
+    , m_policy(std::move(policy))
+    , m_store(*m_database)
+    , m_approvers(*m_database)
+    , m_tokens(*m_database)
+    , m_killSwitches(*m_database)
+    , m_audit(*m_database)
+{
+    m_expiryTimer.setSingleShot(true);
+    m_expiryTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &BrokerService::expireDue);
+    m_checkpointTimer.setInterval(m_config.checkpointEverySeconds * 1000);
+    connect(&m_checkpointTimer, &QTimer::timeout, this, &BrokerService::checkpointNow);
+    m_retentionTimer.setInterval(24 * 60 * 60 * 1000);
+    connect(&m_retentionTimer, &QTimer::timeout, this, [this] {
+        QString error;
+        if (runRetention(QDateTime::currentDateTimeUtc(), &error) < 0)
+            qCWarning(lcBroker) << "retention run failed:" << error;
+    });
+}
+
+BrokerService::~BrokerService()
+{
+    checkpointNow();
+}
+
+bool BrokerService::start(QString *error)
+{
+    {
+        storage::Transaction transaction(*m_database);
+        if (!transaction.begin(error)
+            || !appendAudit(QStringLiteral("policy_loaded"), QString(),
+                            {{QStringLiteral("sha256"), m_policy.sha256()},
+                             {QStringLiteral("rules"), qint64(m_policy.rules().size())},
+                             {QStringLiteral("broker"), m_brokerKey.keyId()}},
+                            error)
+            || !transaction.commit(error))
+            return false;
+    }
+    expireDue();
+    m_checkpointTimer.start();
+    m_retentionTimer.start();
+    QString retentionError;
+    if (runRetention(QDateTime::currentDateTimeUtc(), &retentionError) < 0)
+        qCWarning(lcBroker) << "retention run failed:" << retentionError;
+    afterAudit();
+    return true;
+}
+
+bool BrokerService::reloadPolicy(QString *error)
+{
+    QStringList errors;
+    auto policy = Policy::load(m_config.policy, &errors);
+    if (!policy) {
+        *error = errors.join(QLatin1Char('\n'));
+        return false;
+    }
+    storage::Transaction transaction(*m_database);
+    if (!transaction.begin(error)
+        || !appendAudit(QStringLiteral("policy_loaded"), QString(),
+                        {{QStringLiteral("sha256"), policy->sha256()},
+                         {QStringLiteral("rules"), qint64(policy->rules().size())},
+                         {QStringLiteral("reload"), true}},
+                        error)
+        || !transaction.commit(error))
+        return false;
+    m_policy = std::move(*policy);
+    afterAudit();
+    return true;
+}
+
+BrokerService::Answer BrokerService::error(int status, const QString &code, const QString &message,
+                                           const QJsonArray &errors)
+{
+    QJsonObject body {{QStringLiteral("error"), code}, {QStringLiteral("message"), message}};
+    if (!errors.isEmpty())
+        body.insert(QStringLiteral("errors"), errors);
+    return {status, body};
+}
+
+bool BrokerService::appendAudit(const QString &event, const QString &actionId, const QJsonObject &data, QString *error)
+{
+    if (!m_audit.append(event, actionId, data, error))
+        return false;
+    ++m_entriesSinceCheckpoint;
+    return true;
+}
+
+void BrokerService::afterAudit()
+{
+    if (m_entriesSinceCheckpoint >= m_config.checkpointEveryEntries)
+        checkpointNow();
+}
+
+void BrokerService::checkpointNow()
+{
+    QString error;
+    if (m_audit.checkpoint(m_brokerKey, &error))
+        m_entriesSinceCheckpoint = 0;
+    else if (!error.isEmpty())
+        qCWarning(lcBroker) << "checkpoint failed:" << error;
+}
+
+BrokerService::Auth BrokerService::authenticate(QByteArrayView authorization)
+{
+    Auth auth;
+    static const QByteArray prefix("Bearer ");
+    if (!authorization.startsWith(prefix)) {
+        auth.refusal = error(401, QStringLiteral("unauthorized"),
+                             QStringLiteral("an Authorization: Bearer <agent token> header is required"));
+        return auth;
+    }
+    const QByteArrayView secret = authorization.sliced(prefix.size()).trimmed();
+    auto token = m_tokens.findBySecret(secret);
+    if (!token) {
+        auth.refusal = error(401, QStringLiteral("unauthorized"), QStringLiteral("unknown agent token"));
+        return auth;
+    }
+    if (token->isRevoked()) {
+        auth.refusal = error(401, QStringLiteral("token_revoked"), QStringLiteral("this agent token was revoked"));
+        return auth;
+    }
+    if (token->isExpired(QDateTime::currentDateTimeUtc())) {
+        auth.refusal = error(401, QStringLiteral("token_expired"), QStringLiteral("this agent token has expired"));
+        return auth;
+    }
+    // A killed agent's tokens stop working for everything, not only new submissions.
+    for (const KillSwitchRegistry::KillSwitch &k : m_killSwitches.active()) {
+        const bool hitsToken = k.scope == QStringLiteral("global")
+            || (k.scope == QStringLiteral("tenant") && k.target == token->tenant)
+            || (k.scope == QStringLiteral("agent") && k.target == token->agentId);
+        if (hitsToken) {
+            auth.refusal
+                = error(403, QStringLiteral("killed"),
+                        QStringLiteral("a %1 kill switch (%2) stops this agent: %3")
+                            .arg(k.scope, k.target.isEmpty() ? QStringLiteral("everything") : k.target, k.reason));
+            return auth;
+        }
+    }
+    auth.token = std::move(token);
+    return auth;
+}
+
+BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView authorization,
+                                            const QString &idempotencyKey)
+{
+    Auth auth = authenticate(authorization);
+    if (!auth.token) {
+        m_metrics.countRefusal(auth.refusal.body.value(QStringLiteral("error")).toString());
+        return auth.refusal;
+    }
+    const TokenRegistry::AgentToken &token = *auth.token;
+    static const QRegularExpression keyPattern(QStringLiteral("^[\\x21-\\x7e]{1,200}$"));
+    if (!keyPattern.match(idempotencyKey).hasMatch())
+        return error(400, QStringLiteral("idempotency_key_required"),
+                     QStringLiteral("an Idempotency-Key header of 1 to 200 visible ASCII characters is required"));
+    if (body.size() > m_config.maxBodyBytes)
+        return error(413, QStringLiteral("too_large"),
+                     QStringLiteral("the body is larger than %1 bytes").arg(m_config.maxBodyBytes));
+
+    const QString bodyHash = QString::fromLatin1(core::Sha256::hex(body));
+    if (const auto previous = m_store.idempotency(token.id, idempotencyKey)) {
+        if (previous->bodySha256 != bodyHash)
+            return error(409, QStringLiteral("idempotency_conflict"),
+                         QStringLiteral("this Idempotency-Key was already used with a different body"));
+        const auto parsed = core::JsonParser::parseObject(previous->response);
+        return {previous->httpStatus, parsed.ok() ? parsed.value->toObject() : QJsonObject()};
+    }
+
+    core::JsonLimits limits;
+    limits.maxBytes = m_config.maxBodyBytes;
+    limits.maxDepth = m_config.maxJsonDepth;
+    limits.maxArrayLength = m_config.maxArrayLength;
+    const auto parsed = core::JsonParser::parseObject(body, limits);
+    if (!parsed.ok())
+        return error(400, QStringLiteral("invalid_json"), parsed.error.toString(), errorsToJson({parsed.error}));
+    QJsonObject document = parsed.value->toObject();
+    core::ValidationErrors problems;
+    for (const QString &field : core::Action::brokerFields()) {
+        if (document.contains(field))
+            problems.append({field, QStringLiteral("is set by the broker and must not be sent")});
+    }
+    core::Action action = core::Action::read(document, &problems);
+    if (!problems.isEmpty())
+        return error(422, QStringLiteral("invalid_action"),
+                     QStringLiteral("the action is not valid: %1").arg(problems.first().toString()),
+                     errorsToJson(problems));
+
+    auto refuse = [&](int status, const QString &code, const QString &message) {
+        QString auditError;
+        storage::Transaction transaction(*m_database);
+        if (transaction.begin(&auditError)
+            && appendAudit(QStringLiteral("submission_refused"), QString(),
+                           {{QStringLiteral("code"), code},
+                            {QStringLiteral("message"), message},
+                            {QStringLiteral("token"), token.id},
+                            {QStringLiteral("tenant"), action.tenant},
+                            {QStringLiteral("agent"), action.agent.id},
+                            {QStringLiteral("tool"), action.tool.name}},
+                           &auditError))
+            transaction.commit(&auditError);
+        m_metrics.countRefusal(code);
+        afterAudit();
+        return error(status, code, message);
+    };
+    if (action.tenant != token.tenant)
+        return refuse(403, QStringLiteral("out_of_scope"),
+                      QStringLiteral("this token may act for tenant '%1', not '%2'").arg(token.tenant, action.tenant));
+    if (action.agent.id != token.agentId)
+        return refuse(403, QStringLiteral("out_of_scope"),
+                      QStringLiteral("this token belongs to agent '%1', not '%2'").arg(token.agentId, action.agent.id));
+    if (!token.allowsTool(action.tool.name))
+        return refuse(403, QStringLiteral("out_of_scope"),
+                      QStringLiteral("this token may not call tool '%1'").arg(action.tool.name));
+    if (const auto k = m_killSwitches.blocking(action.tenant, action.request.user, action.agent.id, action.tool.name))
+        return refuse(403, QStringLiteral("killed"),
+                      QStringLiteral("a %1 kill switch (%2) stops this action: %3")
+                          .arg(k->scope, k->target.isEmpty() ? QStringLiteral("everything") : k->target, k->reason));
+
+    const PolicyDecision decision = m_policy.evaluate(action);
+    if (decision.decision == QStringLiteral("approve")
+        && m_store.pendingCountForAgent(action.tenant, action.agent.id) >= m_config.maxPendingPerAgent)
+        return refuse(429, QStringLiteral("too_many_pending"),
+                      QStringLiteral("agent '%1' already has %2 actions waiting for approval")
+                          .arg(action.agent.id)
+                          .arg(m_config.maxPendingPerAgent));
+
+    ActionStore::StoredAction stored;
+    stored.id = newActionId();
+    stored.tenant = action.tenant;
+    stored.agentId = action.agent.id;
+    stored.tool = action.tool.name;
+    stored.user = action.request.user;
+    stored.tokenId = token.id;
+    stored.policyDecision = decision.decision;
+    stored.policyRule = decision.rule;
+    stored.submittedAt = QDateTime::currentDateTimeUtc();
+    document.insert(QStringLiteral("id"), stored.id);
+    document.insert(QStringLiteral("submitted_at"), core::JsonReader::formatTimestamp(stored.submittedAt));
+    if (decision.decision == QStringLiteral("approve")) {
+        stored.status = QStringLiteral("pending");
+        stored.expiresAt = stored.submittedAt.addSecs(decision.deadlineSeconds);
+        document.insert(QStringLiteral("expires_at"), core::JsonReader::formatTimestamp(stored.expiresAt));
+    } else {
+        stored.status
+            = decision.decision == QStringLiteral("allow") ? QStringLiteral("approved") : QStringLiteral("denied");
+        stored.resolvedAt = stored.submittedAt;
+    }
+    document.insert(QStringLiteral("policy"), decision.toOutcome().toJson());
+    stored.document = document;
+    stored.digest = core::ActionDigest::compute(document);
+
+    QJsonObject response {{QStringLiteral("id"), stored.id},
+                          {QStringLiteral("status"), agentStatus(stored.status)},
+                          {QStringLiteral("digest"), stored.digest},
+                          {QStringLiteral("policy"),
+                           QJsonObject {{QStringLiteral("decision"), decision.decision},
+                                        {QStringLiteral("rule"), decision.rule},
+                                        {QStringLiteral("reason"), decision.reason}}}};
+    if (stored.expiresAt.isValid())
+        response.insert(QStringLiteral("expires_at"), core::JsonReader::formatTimestamp(stored.expiresAt));
+    const int httpStatus = stored.isPending() ? 202 : 200;
+
+    QString dbError;
+    storage::Transaction transaction(*m_database);
+    bool ok = transaction.begin(&dbError);
+    if (ok) {
+        stored.seq = m_store.nextChangeSeq(&dbError);
+        response.insert(QStringLiteral("seq"), stored.seq);
+        ok = stored.seq > 0 && m_store.insert(stored, &dbError)
+            && appendAudit(QStringLiteral("submitted"), stored.id,
+                           {{QStringLiteral("digest"), stored.digest},
+                            {QStringLiteral("tenant"), stored.tenant},
+                            {QStringLiteral("agent"), stored.agentId},
+                            {QStringLiteral("tool"), stored.tool},
+                            {QStringLiteral("user"), stored.user},
+                            {QStringLiteral("token"), token.id},
+                            {QStringLiteral("trace_id"), action.trace.traceId},
+                            {QStringLiteral("request_received_at"),
+                             core::JsonReader::formatTimestamp(action.request.receivedAt)}},
+                           &dbError)
+            && appendAudit(QStringLiteral("policy_decided"), stored.id,
+                           {{QStringLiteral("decision"), decision.decision},
+                            {QStringLiteral("rule"), decision.rule},
+                            {QStringLiteral("reason"), decision.reason},
+                            {QStringLiteral("policy_sha256"), m_policy.sha256()}},
+                           &dbError)
+            && (stored.isPending()
+                || appendAudit(
+                    QStringLiteral("resolved"), stored.id,
+                    {{QStringLiteral("status"), stored.status}, {QStringLiteral("by"), QStringLiteral("policy")}},
+                    &dbError))
+            && m_store.putIdempotency(token.id, idempotencyKey,
+                                      {bodyHash, httpStatus, core::CanonicalJson::serializeOrEmpty(response)}, &dbError)
+            && transaction.commit(&dbError);
+    }
+    if (!ok) {
+        qCWarning(lcBroker) << "could not store a submission:" << dbError;
+        return error(503, QStringLiteral("unavailable"),
+                     QStringLiteral("the broker could not store the action durably; nothing was recorded"));
+    }
+    m_metrics.countAction(agentStatus(stored.status));
+    qCInfo(lcBroker).noquote() << "action" << stored.id << stored.tenant << stored.agentId << stored.tool << "->"
+                               << stored.status << "by rule" << stored.policyRule;
+    afterAudit();
+    if (stored.isPending())
+        scheduleExpiry();
+    Q_EMIT actionChanged(stored);
+    return {httpStatus, response};
+}
+
+QJsonObject BrokerService::actionMessage(const ActionStore::StoredAction &action) const
+{
+    QJsonObject resolution {{QStringLiteral("status"), action.status}};
+    if (action.resolvedAt.isValid())
+        resolution.insert(QStringLiteral("resolved_at"), core::JsonReader::formatTimestamp(action.resolvedAt));
+    if (!action.result.isEmpty())
+        resolution.insert(QStringLiteral("result"), action.result);
+    if (action.purgedAt.isValid())
+        resolution.insert(QStringLiteral("purged_at"), core::JsonReader::formatTimestamp(action.purgedAt));
+    return {{QStringLiteral("type"), QStringLiteral("action")},
+            {QStringLiteral("seq"), action.seq},
+            {QStringLiteral("action"), m_store.assemble(action)},
+            {QStringLiteral("digest"), action.digest},
+            {QStringLiteral("resolution"), resolution}};
+}
+
+BrokerService::Answer BrokerService::actionStatus(QByteArrayView authorization, const QString &id, bool *resolved)
+{
+    *resolved = true;
+    Auth auth = authenticate(authorization);
+    if (!auth.token)
+        return auth.refusal;
+    const auto action = m_store.find(id);
+    // Another agent's action looks exactly like a missing one.
+    if (!action || action->tokenId != auth.token->id)
+        return error(404, QStringLiteral("not_found"), QStringLiteral("no such action"));
+    *resolved = action->isResolved();
+    QJsonArray decisions;
+    for (const ActionStore::Decision &d : m_store.decisions(id))
+        decisions.append(QJsonObject {{QStringLiteral("approver"), d.approver},
+                                      {QStringLiteral("verdict"), d.verdict},
+                                      {QStringLiteral("reason"), d.reason},
+                                      {QStringLiteral("issued_at"), d.issuedAt}});
+    QJsonObject body {{QStringLiteral("id"), action->id},
+                      {QStringLiteral("status"), action->status},
+                      {QStringLiteral("seq"), action->seq},
+                      {QStringLiteral("digest"), action->digest},
+                      {QStringLiteral("policy"), action->document.value(QStringLiteral("policy"))},
+                      {QStringLiteral("decisions"), decisions}};
+    if (action->expiresAt.isValid())
+        body.insert(QStringLiteral("expires_at"), core::JsonReader::formatTimestamp(action->expiresAt));
+    if (action->resolvedAt.isValid())
+        body.insert(QStringLiteral("resolved_at"), core::JsonReader::formatTimestamp(action->resolvedAt));
+    if (!action->result.isEmpty())
+        body.insert(QStringLiteral("result"), action->result);
+    return {200, body};
+}
+
+BrokerService::Answer BrokerService::reportResult(QByteArrayView authorization, const QString &id, QByteArrayView body)
+{
+    Auth auth = authenticate(authorization);
+    if (!auth.token)
+        return auth.refusal;
+    auto action = m_store.find(id);
+    if (!action || action->tokenId != auth.token->id)
+        return error(404, QStringLiteral("not_found"), QStringLiteral("no such action"));
+    core::JsonLimits limits;
+    limits.maxBytes = 64 * 1024;
+    limits.maxDepth = 8;
+    const auto parsed = core::JsonParser::parseObject(body, limits);
+    if (!parsed.ok())
+        return error(400, QStringLiteral("invalid_json"), parsed.error.toString());
+    core::ValidationErrors problems;
+    core::JsonReader r(parsed.value->toObject(), QString(), &problems);
+    const QString outcome = r.oneOf(QStringLiteral("outcome"), {QStringLiteral("executed"), QStringLiteral("failed")});
+    const QString summary = r.string(QStringLiteral("summary"), core::JsonReader::Optional);
+    r.finish();
+    if (!problems.isEmpty())
+        return error(422, QStringLiteral("invalid_result"), problems.first().toString(), errorsToJson(problems));
+    if (action->status != QStringLiteral("approved"))
+        return error(409, QStringLiteral("not_approved"),
+                     QStringLiteral("only an approved action can report an execution result; this one is %1")
+                         .arg(action->status));
+    const QJsonObject result {{QStringLiteral("outcome"), outcome},
+                              {QStringLiteral("summary"), summary},
+                              {QStringLiteral("reported_at"), now()}};
+    QString dbError;
+    storage::Transaction transaction(*m_database);
+    bool ok = transaction.begin(&dbError);
+    if (ok) {
+        action->seq = m_store.nextChangeSeq(&dbError);
+        action->status = outcome;
+        action->result = result;
+        ok = action->seq > 0 && m_store.setResult(id, outcome, result, action->seq, &dbError)
+            && appendAudit(outcome, id, result, &dbError) && transaction.commit(&dbError);
+    }
+    if (!ok)
+        return error(503, QStringLiteral("unavailable"), QStringLiteral("could not record the result"));
+    afterAudit();
+    Q_EMIT actionChanged(*action);
+    return {200,
+            {{QStringLiteral("id"), id}, {QStringLiteral("status"), outcome}, {QStringLiteral("seq"), action->seq}}};
+}
+
+bool BrokerService::canSee(const ApproverRegistry::Approver &principal, const QString &tenant) const
+{
+    return principal.isActive() && principal.coversTenant(tenant);
+}
+
+BrokerService::Verdict BrokerService::reject(const QString &code, const QString &message, const QString &actionId,
+                                             const QString &kid, QByteArrayView jws, const QString &nonce,
+                                             const QString &event)
+{
+    QString dbError;
+    storage::Transaction transaction(*m_database);
+    if (transaction.begin(&dbError)) {
+        if (!nonce.isEmpty())
+            m_store.rememberNonce(nonce, event, &dbError);
+        if (appendAudit(event, actionId,
+                        {{QStringLiteral("code"), code},
+                         {QStringLiteral("message"), message},
+                         {QStringLiteral("key"), kid},
+                         {QStringLiteral("statement_sha256"), statementHash(jws)}},
+                        &dbError))
+            transaction.commit(&dbError);
+    }
+    afterAudit();
+    m_metrics.countDecision(code);
+    qCInfo(lcBroker).noquote() << event << actionId << code << "-" << message;
+    Verdict v;
+    v.code = code;
+    v.message = message;
+    v.details.insert(QStringLiteral("action_id"), actionId);
+    return v;
+}
+
+bool BrokerService::resolve(ActionStore::StoredAction &action, const QString &status, const QJsonObject &auditData,
+                            QString *error)
+{
+    action.seq = m_store.nextChangeSeq(error);
+    action.status = status;
+    action.resolvedAt = QDateTime::currentDateTimeUtc();
+    QJsonObject data = auditData;
+    data.insert(QStringLiteral("status"), status);
+    return action.seq > 0 && m_store.updateStatus(action.id, status, action.seq, action.resolvedAt, error)
+        && appendAudit(QStringLiteral("resolved"), action.id, data, error);
+}
+
+BrokerService::Verdict BrokerService::decide(const ApproverRegistry::Approver &principal, QByteArrayView jws)
+{
+    const QString rejected = QStringLiteral("decision_rejected");
+    const core::JwsResult decoded = core::Jws::decode(jws);
+    if (decoded.error == core::JwsResult::Error::UnsupportedAlgorithm
+        || decoded.error == core::JwsResult::Error::BadSignature)
+        return reject(QStringLiteral("bad_signature"), decoded.message, QString(), decoded.kid, jws, QString(),
+                      rejected);
+    if (!decoded.ok())
+        return reject(QStringLiteral("malformed"), decoded.message, QString(), decoded.kid, jws, QString(), rejected);
+    const auto signer = m_approvers.find(decoded.kid);
+    if (!signer)
+        return reject(QStringLiteral("unknown_key"), QStringLiteral("key %1 is not enrolled").arg(decoded.kid),
+                      QString(), decoded.kid, jws, QString(), rejected);
+    if (!signer->isActive())
+        return reject(QStringLiteral("revoked_key"), QStringLiteral("key %1 was revoked").arg(decoded.kid), QString(),
+                      decoded.kid, jws, QString(), rejected);
+    const core::JwsResult verified
+        = core::Jws::verifyStatement(jws, signer->publicKey, core::statement_type::decision());
+    if (!verified.ok()) {
+        const bool structural = verified.error == core::JwsResult::Error::BadPayload
+            || verified.error == core::JwsResult::Error::NonCanonicalPayload;
+        return reject(structural ? QStringLiteral("malformed") : QStringLiteral("bad_signature"), verified.message,
+                      QString(), decoded.kid, jws, QString(), rejected);
+    }
+    core::ValidationErrors problems;
+    const core::DecisionStatement statement = core::DecisionStatement::read(verified.statement, &problems);
+    if (!problems.isEmpty())
+        return reject(QStringLiteral("malformed"), problems.first().toString(), statement.actionId, decoded.kid, jws,
+                      QString(), rejected);
+    if (statement.approver != decoded.kid)
+        return reject(
+            QStringLiteral("malformed"),
+            QStringLiteral("the statement names approver %1 but is signed by %2").arg(statement.approver, decoded.kid),
+            statement.actionId, decoded.kid, jws, QString(), rejected);
+    if (decoded.kid != principal.keyId)
+        return reject(QStringLiteral("wrong_principal"),
+                      QStringLiteral("this session is logged in as %1; it cannot send decisions signed by %2")
+                          .arg(principal.keyId, decoded.kid),
+                      statement.actionId, decoded.kid, jws, QString(), rejected);
+    const QDateTime nowUtc = QDateTime::currentDateTimeUtc();
+    if (statement.issuedAt > nowUtc.addSecs(kClockSkewSeconds))
+        return reject(QStringLiteral("malformed"), QStringLiteral("the statement is dated in the future"),
+                      statement.actionId, decoded.kid, jws, QString(), rejected);
+
+    const QList<ActionStore::Decision> previous = m_store.decisions(statement.actionId);
+    for (const ActionStore::Decision &d : previous) {
+        if (d.jws.toLatin1() == jws) {
+            // The same signed statement again (a console retrying after a lost answer): same answer.
+            Verdict v;
+            v.accepted = true;
+            v.message = QStringLiteral("this decision was already accepted");
+            v.details = {{QStringLiteral("action_id"), statement.actionId}, {QStringLiteral("duplicate"), true}};
+            if (const auto action = m_store.find(statement.actionId))
+                v.details.insert(QStringLiteral("status"), action->status);
+            return v;
+        }
+    }
+    if (m_store.seenNonce(statement.nonce))
+        return reject(QStringLiteral("replay"), QStringLiteral("this statement's nonce was used before"),
+                      statement.actionId, decoded.kid, jws, QString(), rejected);
+    const QString nonce = statement.nonce;
+    auto action = m_store.find(statement.actionId);
+    if (!action)
+        return reject(QStringLiteral("not_pending"), QStringLiteral("there is no action %1").arg(statement.actionId),
+                      statement.actionId, decoded.kid, jws, nonce, rejected);
+    if (!canSee(principal, action->tenant))
+        return reject(QStringLiteral("tenant_not_allowed"),
+                      QStringLiteral("approver %1 may not decide for tenant %2").arg(principal.name, action->tenant),
+                      action->id, decoded.kid, jws, nonce, rejected);
+    if (action->isPending() && action->expiresAt.isValid() && action->expiresAt <= nowUtc) {
+        expireDue();
+        action = m_store.find(statement.actionId);
+    }
+    if (action->status == QStringLiteral("killed"))
+        return reject(QStringLiteral("killed"), QStringLiteral("the action was stopped by a kill switch"), action->id,
+                      decoded.kid, jws, nonce, rejected);
+    if (action->status == QStringLiteral("expired"))
+        return reject(QStringLiteral("expired"),
+                      QStringLiteral("the approval deadline passed at %1")
+                          .arg(core::JsonReader::formatTimestamp(action->expiresAt)),
+                      action->id, decoded.kid, jws, nonce, rejected);
+    if (!action->isPending())
+        return reject(QStringLiteral("not_pending"),
+                      QStringLiteral("the action is already resolved (%1); resolution is final").arg(action->status),
+                      action->id, decoded.kid, jws, nonce, rejected);
+    if (statement.actionDigest != action->digest)
+        return reject(QStringLiteral("digest_mismatch"),
+                      QStringLiteral("the signed digest %1 is not the digest of the stored action (%2)")
+                          .arg(statement.actionDigest, action->digest),
+                      action->id, decoded.kid, jws, nonce, rejected);
+    const core::PolicyOutcome outcome
+        = core::PolicyOutcome::read(action->document.value(QStringLiteral("policy")).toObject(), QString(), &problems);
+    if (!principal.hasAnyRole(outcome.approverRoles))
+        return reject(QStringLiteral("role_not_allowed"),
+                      QStringLiteral("rule %1 needs one of the roles %2; %3 has %4")
+                          .arg(outcome.rule, outcome.approverRoles.join(QStringLiteral(", ")), principal.name,
+                               principal.roles.join(QStringLiteral(", "))),
+                      action->id, decoded.kid, jws, nonce, rejected);
+    const bool approving = statement.verdict == QStringLiteral("approve");
+    if (approving && outcome.forbidRequester && principal.identity.compare(action->user, Qt::CaseInsensitive) == 0)
+        return reject(QStringLiteral("self_approval"),
+                      QStringLiteral("%1 asked for this action and may not approve it").arg(action->user), action->id,
+                      decoded.kid, jws, nonce, rejected);
+    const QString needsReason = outcome.requireReasonOn;
+    if (statement.reason.trimmed().isEmpty()
+        && (needsReason == QStringLiteral("both") || needsReason == statement.verdict))
+        return reject(QStringLiteral("reason_required"),
+                      QStringLiteral("policy requires a reason to %1 this action").arg(statement.verdict), action->id,
+                      decoded.kid, jws, nonce, rejected);
+    int approvals = 0, denials = 0;
+    for (const ActionStore::Decision &d : previous) {
+        if (d.approver == decoded.kid)
+            return reject(QStringLiteral("already_decided"),
+                          QStringLiteral("%1 already signed a decision for this action").arg(principal.name),
+                          action->id, decoded.kid, jws, nonce, rejected);
+        (d.verdict == QStringLiteral("approve") ? approvals : denials)++;
+    }
+    (approving ? approvals : denials)++;
+    const int quorum = std::max(1, outcome.quorum);
+    const int denyThreshold = std::max(1, outcome.denyThreshold);
+    QString newStatus;
+    if (denials >= denyThreshold)
+        newStatus = QStringLiteral("denied");
+    else if (approvals >= quorum)
+        newStatus = QStringLiteral("approved");
+
+    QString dbError;
+    storage::Transaction transaction(*m_database);
+    bool ok = transaction.begin(&dbError) && m_store.rememberNonce(nonce, QStringLiteral("decision"), &dbError)
+        && m_store.addDecision({action->id, decoded.kid, statement.verdict, statement.reason,
+                                core::JsonReader::formatTimestamp(statement.issuedAt), now(), QString::fromLatin1(jws)},
+                               &dbError)
+        && appendAudit(QStringLiteral("decision_accepted"), action->id,
+                       {{QStringLiteral("approver"), decoded.kid},
+                        {QStringLiteral("approver_name"), principal.name},
+                        {QStringLiteral("verdict"), statement.verdict},
+                        {QStringLiteral("reason"), statement.reason},
+                        {QStringLiteral("digest"), statement.actionDigest},
+                        {QStringLiteral("nonce"), nonce},
+                        {QStringLiteral("statement_sha256"), statementHash(jws)}},
+                       &dbError);
+    if (ok) {
+        if (newStatus.isEmpty()) {
+            action->seq = m_store.nextChangeSeq(&dbError);
+            ok = action->seq > 0 && m_store.touch(action->id, action->seq, &dbError);
+        } else {
+            ok = resolve(*action, newStatus,
+                         {{QStringLiteral("by"), QStringLiteral("decision")},
+                          {QStringLiteral("approvals"), approvals},
+                          {QStringLiteral("denials"), denials}},
+                         &dbError);
+        }
+    }
+    ok = ok && transaction.commit(&dbError);
+    if (!ok) {
+        qCWarning(lcBroker) << "could not record a decision:" << dbError;
+        Verdict v;
+        v.code = QStringLiteral("unavailable");
+        v.message = QStringLiteral("the broker could not store the decision; send it again");
+        return v;
+    }
+    afterAudit();
+    m_metrics.countDecision(QStringLiteral("accepted"));
+    if (!newStatus.isEmpty())
+        m_metrics.observeDecisionLatency(double(action->submittedAt.msecsTo(action->resolvedAt)) / 1000.0);
+    qCInfo(lcBroker).noquote() << "decision" << statement.verdict << "on" << action->id << "by" << principal.name
+                               << "->" << action->status;
+    if (!newStatus.isEmpty())
+        scheduleExpiry();
+    Q_EMIT actionChanged(*action);
+    Verdict v;
+    v.accepted = true;
+    v.message = newStatus.isEmpty()
+        ? QStringLiteral("accepted; waiting for %1 more approval(s)").arg(quorum - approvals)
+        : QStringLiteral("accepted; the action is now %1").arg(newStatus);
+    v.details = {{QStringLiteral("action_id"), action->id}, {QStringLiteral("status"), action->status},
+                 {QStringLiteral("approvals"), approvals},  {QStringLiteral("quorum"), quorum},
+                 {QStringLiteral("denials"), denials},      {QStringLiteral("deny_threshold"), denyThreshold},
+                 {QStringLiteral("seq"), action->seq}};
+    return v;
+}
+
+BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approver &principal, QByteArrayView jws)
+{
+    const QString rejected = QStringLiteral("killswitch_rejected");
+    const core::JwsResult decoded = core::Jws::decode(jws);
+    if (!decoded.ok())
+        return reject(decoded.error == core::JwsResult::Error::UnsupportedAlgorithm ? QStringLiteral("bad_signature")
+                                                                                    : QStringLiteral("malformed"),
+                      decoded.message, QString(), decoded.kid, jws, QString(), rejected);
+    const auto signer = m_approvers.find(decoded.kid);
+    if (!signer)
+        return reject(QStringLiteral("unknown_key"), QStringLiteral("key %1 is not enrolled").arg(decoded.kid),
+                      QString(), decoded.kid, jws, QString(), rejected);
+    if (!signer->isActive())
+        return reject(QStringLiteral("revoked_key"), QStringLiteral("key %1 was revoked").arg(decoded.kid), QString(),
+                      decoded.kid, jws, QString(), rejected);
+    const core::JwsResult verified
+        = core::Jws::verifyStatement(jws, signer->publicKey, core::statement_type::killSwitch());
+    if (!verified.ok())
+        return reject(QStringLiteral("bad_signature"), verified.message, QString(), decoded.kid, jws, QString(),
+                      rejected);
+    core::ValidationErrors problems;
+    const core::KillSwitchOrder order = core::KillSwitchOrder::read(verified.statement, &problems);
+    if (!problems.isEmpty() || order.issuedBy != decoded.kid)
+        return reject(QStringLiteral("malformed"),
+                      problems.isEmpty() ? QStringLiteral("issued_by does not name the signing key")
+                                         : problems.first().toString(),
+                      QString(), decoded.kid, jws, QString(), rejected);
+    if (decoded.kid != principal.keyId)
+        return reject(QStringLiteral("wrong_principal"),
+                      QStringLiteral("this session is logged in as %1; it cannot send orders signed by %2")
+                          .arg(principal.keyId, decoded.kid),
+                      QString(), decoded.kid, jws, QString(), rejected);
+    if (!signer->hasRole(QStringLiteral("oncall")))
+        return reject(QStringLiteral("role_not_allowed"),
+                      QStringLiteral("kill switches need the oncall role; %1 has %2")
+                          .arg(signer->name, signer->roles.join(QStringLiteral(", "))),
+                      QString(), decoded.kid, jws, QString(), rejected);
+    if ((order.scope == QStringLiteral("global") && !signer->coversTenant(QStringLiteral("*")))
+        || (order.scope == QStringLiteral("tenant") && !signer->coversTenant(order.target)))
+        return reject(
+            QStringLiteral("tenant_not_allowed"),
+            QStringLiteral("%1 may not engage a %2 kill switch outside its tenants").arg(signer->name, order.scope),
+            QString(), decoded.kid, jws, QString(), rejected);
+    if (m_store.seenNonce(order.nonce))
+        return reject(QStringLiteral("replay"), QStringLiteral("this order's nonce was used before"), QString(),
+                      decoded.kid, jws, QString(), rejected);
+    if (order.issuedAt > QDateTime::currentDateTimeUtc().addSecs(kClockSkewSeconds))
+        return reject(QStringLiteral("malformed"), QStringLiteral("the order is dated in the future"), QString(),
+                      decoded.kid, jws, order.nonce, rejected);
+
+    const bool engage = order.operation == QStringLiteral("engage");
+    QString dbError;
+    storage::Transaction transaction(*m_database);
+    if (!transaction.begin(&dbError))
+        return reject(QStringLiteral("unavailable"), dbError, QString(), decoded.kid, jws, QString(), rejected);
+    std::optional<KillSwitchRegistry::KillSwitch> ks = engage
+        ? m_killSwitches.engage(order.scope, order.target, order.reason, decoded.kid, QString::fromLatin1(jws),
+                                &dbError)
+        : m_killSwitches.release(order.scope, order.target, order.reason, decoded.kid, QString::fromLatin1(jws),
+                                 &dbError);
+    if (!ks) {
+        transaction.rollback();
+        return reject(engage ? QStringLiteral("already_engaged") : QStringLiteral("not_engaged"), dbError, QString(),
+                      decoded.kid, jws, order.nonce, rejected);
+    }
+    QList<ActionStore::StoredAction> killed;
+    bool ok = m_store.rememberNonce(order.nonce, QStringLiteral("killswitch"), &dbError);
+    if (ok && engage) {
+        for (ActionStore::StoredAction &action : m_store.pending()) {
+            const QString user = action.user;
+            if (!ks->covers(action.tenant, user, action.agentId, action.tool))
+                continue;
+            if (!resolve(action, QStringLiteral("killed"),
+                         {{QStringLiteral("by"), QStringLiteral("killswitch")}, {QStringLiteral("killswitch"), ks->id}},
+                         &dbError)) {
+                ok = false;
+                break;
+            }
+            killed.append(action);
+        }
+        ks->killedCount = killed.size();
+        ok = ok && m_killSwitches.setKilledCount(ks->id, ks->killedCount, &dbError);
+    }
+    ok = ok
+        && appendAudit(engage ? QStringLiteral("killswitch_engaged") : QStringLiteral("killswitch_released"), QString(),
+                       {{QStringLiteral("id"), ks->id},
+                        {QStringLiteral("scope"), order.scope},
+                        {QStringLiteral("target"), order.target},
+                        {QStringLiteral("reason"), order.reason},
+                        {QStringLiteral("by"), decoded.kid},
+                        {QStringLiteral("by_name"), signer->name},
+                        {QStringLiteral("killed_count"), qint64(killed.size())},
+                        {QStringLiteral("statement_sha256"), statementHash(jws)}},
+                       &dbError)
+        && transaction.commit(&dbError);
+    if (!ok) {
+        qCWarning(lcBroker) << "could not apply a kill switch order:" << dbError;
+        Verdict v;
+        v.code = QStringLiteral("unavailable");
+        v.message = QStringLiteral("the broker could not store the order; nothing changed");
+        return v;
+    }
+    afterAudit();
+    qCWarning(lcBroker).noquote() << "kill switch" << order.operation << order.scope << order.target << "by"
+                                  << signer->name << "- killed" << killed.size() << "pending actions";
+    for (const ActionStore::StoredAction &action : std::as_const(killed))
+        Q_EMIT actionChanged(action);
+    QJsonObject event = ks->toJson();
+    event.insert(QStringLiteral("type"), QStringLiteral("killswitch"));
+    event.insert(QStringLiteral("operation"), order.operation);
+    Q_EMIT killSwitchChanged(event);
+    scheduleExpiry();
+    Verdict v;
+    v.accepted = true;
+    v.message = engage
+        ? QStringLiteral("engaged: %1 pending action(s) killed; new actions in scope are refused").arg(killed.size())
+        : QStringLiteral("released: actions in scope are accepted again");
+    v.details = ks->toJson();
+    return v;
+}
+
+void BrokerService::expireDue()
+{
+    const QDateTime nowUtc = QDateTime::currentDateTimeUtc();
+    const QList<ActionStore::StoredAction> due = m_store.dueForExpiry(nowUtc);
+    QList<ActionStore::StoredAction> expired;
+    for (ActionStore::StoredAction action : due) {
+        QString dbError;
+        storage::Transaction transaction(*m_database);
+        if (transaction.begin(&dbError)
+            && resolve(action, QStringLiteral("expired"),
+                       {{QStringLiteral("by"), QStringLiteral("deadline")},
+                        {QStringLiteral("deadline"), core::JsonReader::formatTimestamp(action.expiresAt)}},
+                       &dbError)
+            && transaction.commit(&dbError)) {
+            m_metrics.countAction(QStringLiteral("expired"));
+            expired.append(action);
+        } else {
+            qCWarning(lcBroker) << "could not expire" << action.id << dbError;
+        }
+    }
+    afterAudit();
+    for (const ActionStore::StoredAction &action : std::as_const(expired)) {
+        qCInfo(lcBroker).noquote() << "action" << action.id << "expired (deadline passed)";
+        Q_EMIT actionChanged(action);
+    }
+    scheduleExpiry();
+}
+
+void BrokerService::scheduleExpiry()
+{
+    const QDateTime next = m_store.nextExpiry();
+    if (!next.isValid()) {
+        m_expiryTimer.stop();
+        return;
+    }
+    const qint64 ms = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(next)) + 5;
+    m_expiryTimer.start(int(std::min<qint64>(ms, 60 * 60 * 1000)));
+}
+
+std::optional<ApproverRegistry::Approver> BrokerService::enrolApprover(const QString &name, const QString &identity,
+                                                                       const core::Ed25519PublicKey &key,
+                                                                       const QStringList &roles,
+                                                                       const QStringList &tenants, QString *error)
+{
+    storage::Transaction transaction(*m_database);
+    if (!transaction.begin(error))
+        return std::nullopt;
+    auto approver = m_approvers.add(name, identity, key, roles, tenants, error);
+    if (!approver || !appendAudit(QStringLiteral("approver_enrolled"), QString(), approver->toJson(), error)
+        || !transaction.commit(error))
+        return std::nullopt;
+    afterAudit();
+    return approver;
+}
+
+std::optional<ApproverRegistry::Approver> BrokerService::revokeApprover(const QString &keyIdOrName, QString *error)
+{
+    storage::Transaction transaction(*m_database);
+    if (!transaction.begin(error))
+        return std::nullopt;
+    auto approver = m_approvers.revoke(keyIdOrName, error);
+    if (!approver
+        || !appendAudit(QStringLiteral("approver_revoked"), QString(),
+                        {{QStringLiteral("key_id"), approver->keyId}, {QStringLiteral("name"), approver->name}}, error)
+        || !transaction.commit(error))
+        return std::nullopt;
+    afterAudit();
+    return approver;
+}
+
+std::optional<TokenRegistry::AgentToken> BrokerService::createToken(const QString &tenant, const QString &agentId,
+                                                                    const QStringList &tools, qint64 ttlSeconds,
+                                                                    QString *secret, QString *error)
+{
+    storage::Transaction transaction(*m_database);
+    if (!transaction.begin(error))
+        return std::nullopt;
+    auto token = m_tokens.create(tenant, agentId, tools, ttlSeconds, secret, error);
+    if (!token || !appendAudit(QStringLiteral("token_created"), QString(), token->toJson(), error)
+        || !transaction.commit(error)) {
+        secret->clear();
+        return std::nullopt;
+    }
+    afterAudit();
+    return token;
+}
+
+std::optional<TokenRegistry::AgentToken> BrokerService::revokeToken(const QString &id, QString *error)
+{
+    storage::Transaction transaction(*m_database);
+    if (!transaction.begin(error))
+        return std::nullopt;
+    auto token = m_tokens.revoke(id, error);
+    if (!token || !appendAudit(QStringLiteral("token_revoked"), QString(), token->toJson(), error)
+        || !transaction.commit(error))
+        return std::nullopt;
+    afterAudit();
+    return token;
+}
+
+int BrokerService::runRetention(const QDateTime &nowUtc, QString *error)
+{
+    const QString purgedText
+        = QStringLiteral("[purged on %1 under the retention policy]").arg(nowUtc.date().toString(Qt::ISODate));
+    auto purge = [&](QJsonObject document) {
+        document.insert(QStringLiteral("arguments"),
+                        QJsonObject {{QStringLiteral("x-purged"), core::JsonReader::formatTimestamp(nowUtc)}});
+        QJsonObject request = document.value(QStringLiteral("request")).toObject();
+        request.insert(QStringLiteral("text"), purgedText);
+        document.insert(QStringLiteral("request"), request);
+        QJsonArray evidence = document.value(QStringLiteral("evidence")).toArray();
+        for (qsizetype i = 0; i < evidence.size(); ++i) {
+            QJsonObject item = evidence.at(i).toObject();
+            for (const QString &key : {QStringLiteral("content"), QStringLiteral("excerpt")}) {
+                if (item.contains(key))
+                    item.insert(key, purgedText);
+            }
+            evidence.replace(i, item);
+        }
+        document.insert(QStringLiteral("evidence"), evidence);
+        QJsonArray memory = document.value(QStringLiteral("memory")).toArray();
+        for (qsizetype i = 0; i < memory.size(); ++i) {
+            QJsonObject item = memory.at(i).toObject();
+            item.insert(QStringLiteral("text"), purgedText);
+            memory.replace(i, item);
+        }
+        document.insert(QStringLiteral("memory"), memory);
+        document.insert(QStringLiteral("x-purged"),
+                        QJsonObject {{QStringLiteral("at"), core::JsonReader::formatTimestamp(nowUtc)},
+                                     {QStringLiteral("note"),
+                                      QStringLiteral("content removed; the digest, decisions "
+                                                     "and audit entries still refer to the "
+                                                     "original")}});
+        return document;
+    };
+    QList<ActionStore::StoredAction> candidates;
+    for (auto it = m_config.retentionDaysByTenant.begin(); it != m_config.retentionDaysByTenant.end(); ++it)
+        candidates += m_store.purgeCandidates(it.key(), nowUtc.addDays(-it.value()), false, {});
+    candidates += m_store.purgeCandidates(QString(), nowUtc.addDays(-m_config.retentionDays), true,
+                                          m_config.retentionDaysByTenant.keys());
+    storage::Transaction transaction(*m_database);
+    if (!transaction.begin(error))
+        return -1;
+    QJsonArray ids;
+    for (const ActionStore::StoredAction &action : std::as_const(candidates)) {
+        if (!m_store.replaceDocument(action.id, purge(action.document), nowUtc, error))
+            return -1;
+        ids.append(action.id);
+    }
+    if (!candidates.isEmpty()) {
+        if (!appendAudit(QStringLiteral("retention_purged"), QString(),
+                         {{QStringLiteral("count"), qint64(candidates.size())},
+                          {QStringLiteral("actions"), ids},
+                          {QStringLiteral("default_days"), m_config.retentionDays}},
+                         error))
+            return -1;
+    }
+    if (!transaction.commit(error))
+        return -1;
+    afterAudit();
+    return int(candidates.size());
+}
+
+QByteArray BrokerService::renderMetrics() const
+{
+    return m_metrics.render(m_store.pending().size(), m_audit.headSeq(), m_audit.lastCheckpointSeq(),
+                            m_store.headChangeSeq());
+}
+
+} // namespace countersign::broker

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "broker/ActionStore.h"
+#include "broker/ApproverRegistry.h"
+#include "broker/AuditLog.h"
+#include "broker/BrokerConfig.h"
+#include "broker/KillSwitchRegistry.h"
+#include "broker/Metrics.h"
+#include "broker/Policy.h"
+#include "broker/TokenRegistry.h"
+#include "core/Ed25519PrivateKey.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace countersign::storage {
+class Database;
+}
+
+namespace countersign::broker {
+
+// The broker's rules, independent of any transport: submissions under policy,
+// signed decisions, deadlines, kill switches, retention, checkpoints. Every
+// state change and its audit entries commit in one transaction before anyone
+// is told about it; signals are emitted only after the commit.
+class BrokerService : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Answer
+    {
+        int httpStatus = 200;
+        QJsonObject body;
+    };
+
+    // The outcome of a signed decision or kill-switch order.
+    struct Verdict
+    {
+        bool accepted = false;
+        QString code; // machine-readable rejection code, empty when accepted
+        QString message;
+        QJsonObject details;
+        QJsonObject toJson() const;
+    };
+
+    BrokerService(BrokerConfig config, std::unique_ptr<storage::Database> database, core::Ed25519PrivateKey brokerKey,
+                  Policy policy, QObject *parent = nullptr);
+    ~BrokerService() override;
+
+    // Expires what is overdue (also after a restart), starts the timers and
+    // records the loaded policy in the audit log.
+    bool start(QString *error);
+    bool reloadPolicy(QString *error);
+
+    // Agents' side.
+    Answer submit(QByteArrayView body, QByteArrayView authorization, const QString &idempotencyKey);
+    // The action as its agent sees it; *resolved tells whether a long-poll may stop waiting.
+    Answer actionStatus(QByteArrayView authorization, const QString &id, bool *resolved);
+    Answer reportResult(QByteArrayView authorization, const QString &id, QByteArrayView body);
+
+    // Consoles' side. The principal is the approver the session logged in as.
+    Verdict decide(const ApproverRegistry::Approver &principal, QByteArrayView jws);
+    Verdict killSwitch(const ApproverRegistry::Approver &principal, QByteArrayView jws);
+    bool canSee(const ApproverRegistry::Approver &principal, const QString &tenant) const;
+    QJsonObject actionMessage(const ActionStore::StoredAction &action) const;
+
+    // Administration (the CLI and init).
+    std::optional<ApproverRegistry::Approver> enrolApprover(const QString &name, const QString &identity,
+                                                            const core::Ed25519PublicKey &key, const QStringList &roles,
+                                                            const QStringList &tenants, QString *error);
+    std::optional<ApproverRegistry::Approver> revokeApprover(const QString &keyIdOrName, QString *error);
+    std::optional<TokenRegistry::AgentToken> createToken(const QString &tenant, const QString &agentId,
+                                                         const QStringList &tools, qint64 ttlSeconds, QString *secret,
+                                                         QString *error);
+    std::optional<TokenRegistry::AgentToken> revokeToken(const QString &id, QString *error);
+    // Purges raw content older than the retention period; returns how many actions.
+    int runRetention(const QDateTime &now, QString *error);
+    void expireDue();
+    void checkpointNow();
+
+    ApproverRegistry &approvers() { return m_approvers; }
+    TokenRegistry &tokens() { return m_tokens; }
+    KillSwitchRegistry &killSwitches() { return m_killSwitches; }
+    ActionStore &store() { return m_store; }
+    AuditLog &audit() { return m_audit; }
+    Metrics &metrics() { return m_metrics; }
+    const BrokerConfig &config() const { return m_config; }
+    const Policy &policy() const { return m_policy; }
+    const core::Ed25519PublicKey brokerPublicKey() const { return m_brokerKey.publicKey(); }
+    const core::Ed25519PrivateKey &brokerKey() const { return m_brokerKey; }
+    QByteArray renderMetrics() const;
+
+Q_SIGNALS:
+    void actionChanged(const countersign::broker::ActionStore::StoredAction &action);
+    void killSwitchChanged(const QJsonObject &event);
+
+private:
+    struct Auth
+    {
+        std::optional<TokenRegistry::AgentToken> token;
+        Answer refusal;
+    };
+    Auth authenticate(QByteArrayView authorization);
+    Verdict reject(const QString &code, const QString &message, const QString &actionId, const QString &kid,
+                   QByteArrayView jws, const QString &nonce, const QString &event);
+    bool appendAudit(const QString &event, const QString &actionId, const QJsonObject &data, QString *error);
+    bool resolve(ActionStore::StoredAction &action, const QString &status, const QJsonObject &auditData,
+                 QString *error);
+    void afterAudit();
+    void scheduleExpiry();
+    static Answer error(int status, const QString &code, const QString &message, const QJsonArray &errors = {});
+
+    BrokerConfig m_config;
+    std::unique_ptr<storage::Database> m_database;
+    core::Ed25519PrivateKey m_brokerKey;
+    Policy m_policy;
+    ActionStore m_store;
+    ApproverRegistry m_approvers;
+    TokenRegistry m_tokens;
+    KillSwitchRegistry m_killSwitches;
+    AuditLog m_audit;
+    Metrics m_metrics;
+    QTimer m_expiryTimer;
+    QTimer m_checkpointTimer;
+    QTimer m_retentionTimer;
+    int m_entriesSinceCheckpoint = 0;
+};
+
+} // namespace countersign::broker

@@ -1,0 +1,178 @@
+#include "broker/KillSwitchRegistry.h"
+
+#include "core/JsonReader.h"
+#include "storage/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace countersign::broker {
+
+bool KillSwitchRegistry::KillSwitch::covers(const QString &tenant, const QString &user, const QString &agent,
+                                            const QString &tool) const
+{
+    if (!isActive())
+        return false;
+    if (scope == QStringLiteral("global"))
+        return true;
+    if (scope == QStringLiteral("tenant"))
+        return target == tenant;
+    if (scope == QStringLiteral("user"))
+        return target.compare(user, Qt::CaseInsensitive) == 0;
+    if (scope == QStringLiteral("agent"))
+        return target == agent;
+    if (scope == QStringLiteral("tool"))
+        return target == tool;
+    return true; // an unknown scope stops everything rather than nothing
+}
+
+QJsonObject KillSwitchRegistry::KillSwitch::toJson() const
+{
+    QJsonObject json {{QStringLiteral("id"), id},
+                      {QStringLiteral("scope"), scope},
+                      {QStringLiteral("target"), target},
+                      {QStringLiteral("reason"), reason},
+                      {QStringLiteral("engaged_by"), engagedBy},
+                      {QStringLiteral("engaged_at"), core::JsonReader::formatTimestamp(engagedAt)},
+                      {QStringLiteral("killed_count"), killedCount},
+                      {QStringLiteral("active"), isActive()}};
+    if (!isActive()) {
+        json.insert(QStringLiteral("released_by"), releasedBy);
+        json.insert(QStringLiteral("released_at"), core::JsonReader::formatTimestamp(releasedAt));
+        json.insert(QStringLiteral("release_reason"), releaseReason);
+    }
+    return json;
+}
+
+KillSwitchRegistry::KillSwitchRegistry(storage::Database &database)
+    : m_database(database)
+{ }
+
+QList<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::query(const QString &where) const
+{
+    QList<KillSwitch> out;
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(QStringLiteral("SELECT id, scope, target, reason, engaged_by, engaged_at, killed_count, released_by, "
+                               "released_at, release_reason FROM killswitches ")
+                + where + QStringLiteral(" ORDER BY id")))
+        return out;
+    while (q.next()) {
+        KillSwitch k;
+        k.id = q.value(0).toLongLong();
+        k.scope = q.value(1).toString();
+        k.target = q.value(2).toString();
+        k.reason = q.value(3).toString();
+        k.engagedBy = q.value(4).toString();
+        k.engagedAt = core::JsonReader::parseTimestamp(q.value(5).toString());
+        k.killedCount = q.value(6).toLongLong();
+        k.releasedBy = q.value(7).toString();
+        k.releasedAt = core::JsonReader::parseTimestamp(q.value(8).toString());
+        k.releaseReason = q.value(9).toString();
+        out.append(k);
+    }
+    return out;
+}
+
+std::optional<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::engage(const QString &scope, const QString &target,
+                                                                         const QString &reason, const QString &by,
+                                                                         const QString &jws, QString *error)
+{
+    if (findActive(scope, target)) {
+        *error = QStringLiteral("a %1 kill switch for '%2' is already engaged").arg(scope, target);
+        return std::nullopt;
+    }
+    KillSwitch k;
+    k.scope = scope;
+    k.target = target;
+    k.reason = reason;
+    k.engagedBy = by;
+    k.engagedAt = QDateTime::currentDateTimeUtc();
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("INSERT INTO killswitches (scope, target, reason, engaged_by, engaged_at, engage_jws) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(scope);
+    q.addBindValue(target);
+    q.addBindValue(reason);
+    q.addBindValue(by);
+    q.addBindValue(core::JsonReader::formatTimestamp(k.engagedAt));
+    q.addBindValue(jws);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    k.id = q.lastInsertId().toLongLong();
+    return k;
+}
+
+bool KillSwitchRegistry::setKilledCount(qint64 id, qint64 count, QString *error)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE killswitches SET killed_count = ? WHERE id = ?"));
+    q.addBindValue(count);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+std::optional<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::release(const QString &scope, const QString &target,
+                                                                          const QString &reason, const QString &by,
+                                                                          const QString &jws, QString *error)
+{
+    auto active = findActive(scope, target);
+    if (!active) {
+        *error = QStringLiteral("no %1 kill switch for '%2' is engaged").arg(scope, target);
+        return std::nullopt;
+    }
+    active->releasedBy = by;
+    active->releasedAt = QDateTime::currentDateTimeUtc();
+    active->releaseReason = reason;
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE killswitches SET released_by = ?, released_at = ?, release_reason = ?, "
+                             "release_jws = ? WHERE id = ?"));
+    q.addBindValue(by);
+    q.addBindValue(core::JsonReader::formatTimestamp(active->releasedAt));
+    q.addBindValue(reason);
+    q.addBindValue(jws);
+    q.addBindValue(active->id);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    return active;
+}
+
+std::optional<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::findActive(const QString &scope,
+                                                                             const QString &target) const
+{
+    for (const KillSwitch &k : active()) {
+        if (k.scope == scope && k.target == target)
+            return k;
+    }
+    return std::nullopt;
+}
+
+QList<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::active() const
+{
+    return query(QStringLiteral("WHERE released_at IS NULL"));
+}
+
+QList<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::all() const
+{
+    return query(QString());
+}
+
+std::optional<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::blocking(const QString &tenant, const QString &user,
+                                                                           const QString &agent,
+                                                                           const QString &tool) const
+{
+    for (const KillSwitch &k : active()) {
+        if (k.covers(tenant, user, agent, tool))
+            return k;
+    }
+    return std::nullopt;
+}
+
+} // namespace countersign::broker

@@ -1,0 +1,182 @@
+#include "support/BrokerFixture.h"
+
+#include "core/KeyFile.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSslCertificate>
+#include <QUuid>
+
+#include <csignal>
+
+namespace countersign::testing {
+
+BrokerFixture::BrokerFixture() = default;
+
+BrokerFixture::~BrokerFixture()
+{
+    stop();
+}
+
+QString BrokerFixture::program()
+{
+    return QStringLiteral(COUNTERSIGND_PATH);
+}
+
+ProcessRunner::Result BrokerFixture::cli(const QStringList &arguments) const
+{
+    return ProcessRunner(program()).run(arguments);
+}
+
+bool BrokerFixture::init(QString *error, const QStringList &extraInitArgs)
+{
+    if (!m_dir.isValid()) {
+        *error = QStringLiteral("no temporary directory");
+        return false;
+    }
+    const auto result
+        = cli(QStringList {QStringLiteral("init"), m_dir.path(), QStringLiteral("--port"), QStringLiteral("0")}
+              + extraInitArgs);
+    if (result.exitCode != 0) {
+        *error = QString::fromUtf8(result.err);
+        return false;
+    }
+    return true;
+}
+
+bool BrokerFixture::appendConfig(const QByteArray &text) const
+{
+    QFile file(configPath());
+    if (!file.open(QIODevice::Append))
+        return false;
+    return file.write(QByteArray('\n' + text + '\n')) > 0;
+}
+
+bool BrokerFixture::start(QString *error)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    m_process->start(program(),
+                     {QStringLiteral("serve"), QStringLiteral("--config"), configPath(), QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:0")});
+    if (!m_process->waitForStarted(10000)) {
+        *error = m_process->errorString();
+        return false;
+    }
+    QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
+                     [this] { m_log += m_process->readAllStandardError(); });
+    static const QRegularExpression listening(QStringLiteral("listening on https://127\\.0\\.0\\.1:(\\d+)"));
+    QByteArray out;
+    const QDeadlineTimer deadline(20000);
+    while (!deadline.hasExpired()) {
+        // Blocks on the child's stdout, not on a clock: returns as soon as it prints.
+        if (!m_process->waitForReadyRead(int(deadline.remainingTime())))
+            break;
+        out += m_process->readAllStandardOutput();
+        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(out));
+        if (match.hasMatch()) {
+            m_port = quint16(match.captured(1).toUInt());
+            return true;
+        }
+    }
+    m_log += m_process->readAllStandardError();
+    *error = QStringLiteral("countersignd did not start: %1 %2").arg(QString::fromUtf8(out), QString::fromUtf8(m_log));
+    return false;
+}
+
+void BrokerFixture::kill()
+{
+    if (!m_process)
+        return;
+    ::kill(pid_t(m_process->processId()), SIGKILL);
+    m_process->waitForFinished(10000);
+    m_log += m_process->readAllStandardError();
+    m_process.reset();
+}
+
+bool BrokerFixture::stop()
+{
+    if (!m_process)
+        return true;
+    m_process->terminate();
+    const bool clean = m_process->waitForFinished(15000) && m_process->exitStatus() == QProcess::NormalExit;
+    if (!clean) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+    m_log += m_process->readAllStandardError();
+    m_process.reset();
+    return clean;
+}
+
+bool BrokerFixture::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
+
+QUrl BrokerFixture::httpsUrl(const QString &path) const
+{
+    return QUrl(QStringLiteral("https://127.0.0.1:%1%2").arg(m_port).arg(path));
+}
+
+QUrl BrokerFixture::consoleUrl() const
+{
+    return QUrl(QStringLiteral("wss://127.0.0.1:%1/v1/console").arg(m_port));
+}
+
+QSslConfiguration BrokerFixture::clientTls() const
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(m_dir.filePath(QStringLiteral("tls/broker.crt"))));
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    return tls;
+}
+
+QString BrokerFixture::brokerKeyId() const
+{
+    const auto key = core::KeyFile::readPublicKey(m_dir.filePath(QStringLiteral("keys/broker.pub")));
+    return key ? key->keyId() : QString();
+}
+
+QString BrokerFixture::createToken(const QString &tenant, const QString &agent, const QStringList &tools,
+                                   const QString &ttl) const
+{
+    QStringList args {QStringLiteral("token"),    QStringLiteral("create"),
+                      QStringLiteral("--config"), configPath(),
+                      QStringLiteral("--tenant"), tenant,
+                      QStringLiteral("--agent"),  agent};
+    for (const QString &tool : tools)
+        args << QStringLiteral("--tool") << tool;
+    if (!ttl.isEmpty())
+        args << QStringLiteral("--ttl") << ttl;
+    const auto result = cli(args);
+    return result.exitCode == 0 ? QString::fromUtf8(result.out.trimmed()) : QString();
+}
+
+BrokerFixture::Approver BrokerFixture::enrolApprover(const QString &name, const QStringList &roles,
+                                                     const QStringList &tenants, const QString &identity) const
+{
+    Approver approver;
+    approver.name = name;
+    approver.key = std::make_shared<core::Ed25519PrivateKey>(core::Ed25519PrivateKey::generate());
+    approver.keyId = approver.key->keyId();
+    approver.pubPath
+        = m_dir.filePath(QStringLiteral("approver-%1.pub").arg(QUuid::createUuid().toString(QUuid::Id128)));
+    core::KeyFile::writePublicKey(approver.pubPath, approver.key->publicKey());
+    QStringList args {QStringLiteral("approver"), QStringLiteral("add"),
+                      QStringLiteral("--config"), configPath(),
+                      QStringLiteral("--name"),   name,
+                      QStringLiteral("--pubkey"), approver.pubPath};
+    for (const QString &role : roles)
+        args << QStringLiteral("--role") << role;
+    for (const QString &tenant : tenants)
+        args << QStringLiteral("--tenant") << tenant;
+    if (!identity.isEmpty())
+        args << QStringLiteral("--identity") << identity;
+    if (cli(args).exitCode != 0)
+        approver.keyId.clear();
+    return approver;
+}
+
+} // namespace countersign::testing
