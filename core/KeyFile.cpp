@@ -74,6 +74,20 @@ std::optional<Ed25519PrivateKey> KeyFile::readPrivateKey(const QString &path, co
     auto key = Ed25519PrivateKey::fromEncryptedPem(*data, passphrase, error);
     if (!key && error)
         *error = path + QStringLiteral(": ") + *error;
+    // AES-CBC in PKCS#8 has no integrity check: a flipped ciphertext byte can
+    // decrypt to another valid key. The public key beside it catches that.
+    if (key && path.endsWith(QStringLiteral(".key"))) {
+        const QString pubPath = path.left(path.size() - 4) + QStringLiteral(".pub");
+        if (QFile::exists(pubPath)) {
+            const auto pub = readPublicKey(pubPath, nullptr);
+            if (!pub || *pub != key->publicKey()) {
+                if (error)
+                    *error = QStringLiteral("%1 does not match %2: the key file is corrupted or was replaced")
+                                 .arg(path, pubPath);
+                return std::nullopt;
+            }
+        }
+    }
     return key;
 }
 
