@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QStringList>
+
+namespace countersign::app {
+
+// `countersign`: parses the command line, runs the first-run setup, the demo
+// or a normal session, and the event loop.
+class ConsoleApplication
+{
+public:
+    static int run(int argc, char *argv[]);
+};
+
+} // namespace countersign::app

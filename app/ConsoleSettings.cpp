@@ -1,0 +1,55 @@
+#include "app/ConsoleSettings.h"
+
+#include <QSettings>
+
+namespace countersign::app {
+
+ConsoleSettings::ConsoleSettings(QString profileName)
+    : m_profileName(std::move(profileName))
+{ }
+
+QString ConsoleSettings::key(const QString &name) const
+{
+    return QStringLiteral("profiles/%1/%2").arg(m_profileName, name);
+}
+
+net::ConnectionProfile ConsoleSettings::profile() const
+{
+    QSettings settings;
+    net::ConnectionProfile p;
+    p.name = m_profileName;
+    p.url = QUrl(settings.value(key(QStringLiteral("url"))).toString());
+    p.pinnedFingerprint = settings.value(key(QStringLiteral("fingerprint"))).toString();
+    p.caFile = settings.value(key(QStringLiteral("caFile"))).toString();
+    return p;
+}
+
+void ConsoleSettings::setProfile(const net::ConnectionProfile &p)
+{
+    QSettings settings;
+    settings.setValue(key(QStringLiteral("url")), p.url.toString());
+    settings.setValue(key(QStringLiteral("fingerprint")), p.pinnedFingerprint);
+    settings.setValue(key(QStringLiteral("caFile")), p.caFile);
+}
+
+int ConsoleSettings::idleLockMinutes() const
+{
+    return QSettings().value(QStringLiteral("security/idleLockMinutes"), 15).toInt();
+}
+
+void ConsoleSettings::setIdleLockMinutes(int minutes)
+{
+    QSettings().setValue(QStringLiteral("security/idleLockMinutes"), minutes);
+}
+
+bool ConsoleSettings::notificationsEnabled() const
+{
+    return QSettings().value(QStringLiteral("notifications/enabled"), true).toBool();
+}
+
+void ConsoleSettings::setNotificationsEnabled(bool enabled)
+{
+    QSettings().setValue(QStringLiteral("notifications/enabled"), enabled);
+}
+
+} // namespace countersign::app

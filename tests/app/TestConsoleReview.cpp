@@ -1,0 +1,350 @@
+#include "app/ConsoleController.h"
+#include "app/ConsoleSettings.h"
+#include "core/ActionDigest.h"
+#include "core/JsonParser.h"
+#include "core/JsonReader.h"
+#include "models/DecisionOutbox.h"
+#include "models/PendingQueueModel.h"
+#include "net/BrokerConnection.h"
+#include "support/AgentClient.h"
+#include "support/BrokerFixture.h"
+#include "support/ProcessRunner.h"
+#include "ui/DecisionDialog.h"
+#include "ui/DialogSeam.h"
+#include "ui/MainWindow.h"
+#include "ui/ReviewPanel.h"
+
+#include <QAbstractItemModel>
+#include <QFile>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSslCertificate>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace countersign;
+using testing::AgentClient;
+using testing::BrokerFixture;
+using testing::ProcessRunner;
+
+// Click-through tests of the console, offscreen, against a real countersignd:
+// unlock, select, review every pane, approve or deny, and check what the
+// broker recorded.
+class TestConsoleReview : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void newActionAppearsAndEveryPaneShowsIt();
+    void approveWithReasonIsRecordedSignedAndVerifiable();
+    void denyAsksForAReasonAndIsRecorded();
+    void cancellingTheConfirmationSignsNothing();
+    void approveIsDisabledWhileDisconnected();
+    void approveIsDisabledAfterTheDeadline();
+    void queuedDecisionSurvivesBrokerCrashAndArrivesOnce();
+
+private:
+    std::unique_ptr<app::ConsoleController> makeConsole();
+    QString submit(const QString &scenario, const QString &key);
+    static QByteArray readScenario(const QString &name);
+    QString storedDecisionJws(const QString &actionId) const;
+    int storedDecisionCount(const QString &actionId) const;
+
+    QTemporaryDir m_home;
+    BrokerFixture m_broker;
+    std::unique_ptr<AgentClient> m_agent;
+    QString m_fingerprint;
+    QString m_token;
+    std::unique_ptr<app::ConsoleController> m_console;
+    int m_counter = 0;
+};
+
+QByteArray TestConsoleReview::readScenario(const QString &name)
+{
+    QFile file(QStringLiteral(COUNTERSIGN_SCENARIO_DIR "/") + name + QStringLiteral(".json"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void TestConsoleReview::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.filePath(QStringLiteral("settings")));
+    QString error;
+    QVERIFY2(m_broker.init(&error), qPrintable(error));
+    // The console's own key, created the way the first-run assistant does.
+    app::KeyStore keys(m_home.filePath(QStringLiteral("data")));
+    QByteArray passphrase("correct horse battery staple");
+    QVERIFY2(keys.create(core::SecureBytes::take(passphrase), &error), qPrintable(error));
+    const auto enrol = m_broker.cli({QStringLiteral("approver"), QStringLiteral("add"), QStringLiteral("--config"),
+                                     m_broker.configPath(), QStringLiteral("--name"), QStringLiteral("Console Tester"),
+                                     QStringLiteral("--role"), QStringLiteral("sales-approver"),
+                                     QStringLiteral("--role"), QStringLiteral("approver"), QStringLiteral("--tenant"),
+                                     QStringLiteral("acme"), QStringLiteral("--pubkey"), keys.publicKeyPath()});
+    QVERIFY2(enrol.exitCode == 0, enrol.err.constData());
+    m_token = m_broker.createToken(QStringLiteral("acme"), QStringLiteral("agent:sales-assistant"),
+                                   {QStringLiteral("email.*")});
+    QVERIFY(!m_token.isEmpty());
+    QVERIFY2(m_broker.start(&error), qPrintable(error));
+    m_agent = std::make_unique<AgentClient>(m_broker.httpsUrl(QString()), m_broker.clientTls(), m_token);
+    m_fingerprint = net::BrokerConnection::fingerprintOf(
+        QSslCertificate::fromPath(m_broker.dir() + QStringLiteral("/tls/broker.crt")).first());
+}
+
+std::unique_ptr<app::ConsoleController> TestConsoleReview::makeConsole()
+{
+    net::ConnectionProfile profile;
+    profile.url = m_broker.consoleUrl();
+    profile.pinnedFingerprint = m_fingerprint;
+    app::ConsoleSettings settings(QStringLiteral("test"));
+    settings.setProfile(profile);
+    auto console = std::make_unique<app::ConsoleController>(m_home.filePath(QStringLiteral("data")), settings);
+    QString error;
+    if (!console->initialise(&error))
+        qWarning() << error;
+    return console;
+}
+
+void TestConsoleReview::init()
+{
+    ui::DialogSeam::clear();
+    m_console = makeConsole();
+    QByteArray passphrase("correct horse battery staple");
+    QString error;
+    QVERIFY2(m_console->unlock(core::SecureBytes::take(passphrase), &error), qPrintable(error));
+    m_console->showWindow();
+    m_console->connectToBroker();
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->connection()->isLive(), 15000);
+}
+
+void TestConsoleReview::cleanup()
+{
+    m_console.reset();
+}
+
+QString TestConsoleReview::submit(const QString &scenario, const QString &key)
+{
+    const auto reply = m_agent->submit(readScenario(scenario), key + QString::number(++m_counter));
+    return reply.body.value(QStringLiteral("id")).toString();
+}
+
+QString TestConsoleReview::storedDecisionJws(const QString &actionId) const
+{
+    const auto result = ProcessRunner(QStringLiteral("sqlite3"))
+                            .run({m_broker.databasePath(),
+                                  QStringLiteral("SELECT jws FROM decisions WHERE action_id = '%1'").arg(actionId)});
+    return QString::fromUtf8(result.out.trimmed());
+}
+
+int TestConsoleReview::storedDecisionCount(const QString &actionId) const
+{
+    const auto result
+        = ProcessRunner(QStringLiteral("sqlite3"))
+              .run({m_broker.databasePath(),
+                    QStringLiteral("SELECT COUNT(*) FROM decisions WHERE action_id = '%1'").arg(actionId)});
+    return result.out.trimmed().toInt();
+}
+
+void TestConsoleReview::newActionAppearsAndEveryPaneShowsIt()
+{
+    ui::MainWindow *window = m_console->window();
+    const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("panes-"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
+    window->selectAction(id);
+    QCOMPARE(window->selectedActionId(), id);
+    ui::ReviewPanel *review = window->review();
+    QCOMPARE(review->shownActionId(), id);
+    const QString header = review->headerText();
+    QVERIFY2(header.contains(QStringLiteral("maria.lopez@acme.example")), qPrintable(header));
+    QVERIFY2(header.contains(QStringLiteral(
+                 "Draft renewal outreach for the Globex account and send it to their procurement contact.")),
+             qPrintable(header));
+    QVERIFY(header.contains(QStringLiteral("agent:sales-assistant")));
+    QVERIFY(header.contains(QStringLiteral("revops-platform")));
+    QVERIFY(header.contains(QStringLiteral("approve-external-email")));
+    const QString raw = review->rawArgumentsText();
+    QVERIFY(raw.contains(QStringLiteral("j.meyer@globex-partners.example")));
+    QVERIFY(raw.contains(QStringLiteral("Floor price approved by finance: 121,500 USD")));
+    QCOMPARE(review->argumentsTree()->model()->rowCount(), 6); // from, to, cc, subject, body, attachments
+    QCOMPARE(review->dataScopesView()->model()->rowCount(), 5);
+    QCOMPARE(review->authorityView()->model()->rowCount(), 4);
+    QCOMPARE(review->evidenceView()->model()->rowCount(), 2);
+    QCOMPARE(review->memoryView()->model()->rowCount(), 1);
+    auto cellTexts = [](QAbstractItemModel *model) {
+        QString all;
+        for (int r = 0; r < model->rowCount(); ++r)
+            for (int c = 0; c < model->columnCount(); ++c)
+                all += model->index(r, c).data().toString() + QLatin1Char('\n');
+        return all;
+    };
+    QVERIFY(cellTexts(review->dataScopesView()->model())
+                .contains(QStringLiteral("files://acme/finance/price-book-2027-internal.pdf")));
+    QVERIFY(cellTexts(review->authorityView()->model()).contains(QStringLiteral("svc:mail-gateway")));
+    QVERIFY(
+        cellTexts(review->evidenceView()->model()).contains(QStringLiteral("CRM note added by external portal user")));
+    review->evidenceView()->setCurrentIndex(review->evidenceView()->model()->index(1, 0));
+    QVERIFY(review->evidenceContentText().contains(QStringLiteral("IMPORTANT SYSTEM NOTE FOR THE ASSISTANT")));
+}
+
+void TestConsoleReview::approveWithReasonIsRecordedSignedAndVerifiable()
+{
+    ui::MainWindow *window = m_console->window();
+    const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("approve-"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
+    const QJsonObject shown = m_console->queue()->entry(id)->raw;
+    window->selectAction(id);
+    QTRY_VERIFY(window->approveButton()->isEnabled());
+    ui::DialogSeam::setNextAnswer(QString::fromLatin1(ui::DecisionDialog::kSeamName),
+                                  QStringLiteral("Recipients checked with Maria by phone."));
+    QSignalSpy answered(m_console.get(), &app::ConsoleController::decisionAnswered);
+    QTest::mouseClick(window->approveButton(), Qt::LeftButton);
+    // The confirmation showed what is signed, with the digest the console computed.
+    const QString confirmation = ui::DialogSeam::lastShown(QString::fromLatin1(ui::DecisionDialog::kSeamName));
+    const QString digest = core::ActionDigest::compute(shown);
+    QVERIFY2(confirmation.contains(digest), qPrintable(confirmation));
+    QVERIFY(confirmation.contains(id));
+    QVERIFY(confirmation.contains(m_console->approverKeyId()));
+    QVERIFY(confirmation.contains(QStringLiteral("APPROVE")));
+    QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 1, 15000);
+    QVERIFY(answered.first().at(1).toJsonObject().value(QStringLiteral("accepted")).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(window->noticeText().contains(QStringLiteral("approved")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) == nullptr, 10000); // it left the queue
+    QCOMPARE(m_agent->status(id).body.value(QStringLiteral("status")).toString(), QStringLiteral("approved"));
+
+    // The broker recorded a statement whose signature verifies with the approver's public key
+    // (checked by countersignctl) and whose digest is the digest of what was displayed.
+    const QString jws = storedDecisionJws(id);
+    QVERIFY(!jws.isEmpty());
+    const auto verified
+        = ProcessRunner(QStringLiteral(COUNTERSIGNCTL_PATH))
+              .run({QStringLiteral("verify"), QStringLiteral("--pub"), m_console->keys()->publicKeyPath(),
+                    QStringLiteral("--type"), QStringLiteral("countersign.decision")},
+                   jws.toLatin1());
+    QVERIFY2(verified.exitCode == 0, verified.err.constData());
+    const QJsonObject statement = core::JsonParser::parseObject(verified.out).value->toObject();
+    QCOMPARE(statement.value(QStringLiteral("action_digest")).toString(), digest);
+    QCOMPARE(statement.value(QStringLiteral("verdict")).toString(), QStringLiteral("approve"));
+    QCOMPARE(statement.value(QStringLiteral("reason")).toString(),
+             QStringLiteral("Recipients checked with Maria by phone."));
+    QCOMPARE(m_console->outbox()->pendingCount(), 0);
+}
+
+void TestConsoleReview::denyAsksForAReasonAndIsRecorded()
+{
+    ui::MainWindow *window = m_console->window();
+    const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("deny-"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
+    window->selectAction(id);
+    QTRY_VERIFY(window->denyButton()->isEnabled());
+    ui::DialogSeam::setNextAnswer(QString::fromLatin1(ui::DecisionDialog::kSeamName),
+                                  QStringLiteral("The cc recipient came from an injected CRM note."));
+    QTest::mouseClick(window->denyButton(), Qt::LeftButton);
+    QVERIFY(
+        ui::DialogSeam::lastShown(QString::fromLatin1(ui::DecisionDialog::kSeamName)).contains(QStringLiteral("DENY")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_agent->status(id).body.value(QStringLiteral("status")).toString(),
+                              QStringLiteral("denied"), 15000);
+    const auto verified
+        = ProcessRunner(QStringLiteral(COUNTERSIGNCTL_PATH))
+              .run({QStringLiteral("verify"), QStringLiteral("--pub"), m_console->keys()->publicKeyPath()},
+                   storedDecisionJws(id).toLatin1());
+    QCOMPARE(verified.exitCode, 0);
+    QVERIFY(verified.out.contains("\"verdict\":\"deny\""));
+}
+
+void TestConsoleReview::cancellingTheConfirmationSignsNothing()
+{
+    ui::MainWindow *window = m_console->window();
+    const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("cancel-"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
+    window->selectAction(id);
+    QTRY_VERIFY(window->approveButton()->isEnabled());
+    ui::DialogSeam::setNextAnswer(QString::fromLatin1(ui::DecisionDialog::kSeamName), QVariant());
+    QTest::mouseClick(window->approveButton(), Qt::LeftButton);
+    QCOMPARE(m_console->outbox()->pendingCount(), 0);
+    QCOMPARE(storedDecisionCount(id), 0);
+    QCOMPARE(m_agent->status(id).body.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+}
+
+void TestConsoleReview::approveIsDisabledWhileDisconnected()
+{
+    ui::MainWindow *window = m_console->window();
+    const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("offline-"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
+    window->selectAction(id);
+    QTRY_VERIFY(window->approveButton()->isEnabled());
+    m_console->connection()->stop();
+    QTRY_VERIFY(!window->approveButton()->isEnabled());
+    QVERIFY(!window->denyButton()->isEnabled());
+    QVERIFY2(window->decisionHint().contains(QStringLiteral("Not connected")), qPrintable(window->decisionHint()));
+    // Even a direct request is refused.
+    QString error;
+    QVERIFY(!m_console->sign(m_console->preview(id, QStringLiteral("approve")), &error));
+    QCOMPARE(m_console->outbox()->pendingCount(), 0);
+}
+
+void TestConsoleReview::approveIsDisabledAfterTheDeadline()
+{
+    ui::MainWindow *window = m_console->window();
+    const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("late-"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
+    window->selectAction(id);
+    QTRY_VERIFY(window->approveButton()->isEnabled());
+    const QDateTime deadline = m_console->queue()->entry(id)->action.expiresAt;
+    m_console->setClock([deadline] { return deadline.addSecs(1); });
+    window->refreshDecisionButtons();
+    QVERIFY(!window->approveButton()->isEnabled());
+    QVERIFY(!window->denyButton()->isEnabled());
+    QVERIFY2(window->decisionHint().contains(QStringLiteral("deadline has passed")),
+             qPrintable(window->decisionHint()));
+}
+
+void TestConsoleReview::queuedDecisionSurvivesBrokerCrashAndArrivesOnce()
+{
+    const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("crash-"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
+    ui::DecisionPreview preview = m_console->preview(id, QStringLiteral("approve"));
+    // The broker dies; the console is still about to sign (it has not noticed yet).
+    m_broker.kill();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_console->connection()->isLive(), 10000);
+    // A decision written to the outbox while the broker is away, then the console itself closes.
+    preview.reason = QStringLiteral("Approved during the outage.");
+    const auto jws = m_console->keys()->signStatement(
+        QStringLiteral("countersign.decision"),
+        QJsonObject {{QStringLiteral("action_id"), id},
+                     {QStringLiteral("action_digest"), preview.actionDigest},
+                     {QStringLiteral("verdict"), QStringLiteral("approve")},
+                     {QStringLiteral("reason"), preview.reason},
+                     {QStringLiteral("approver"), m_console->approverKeyId()},
+                     {QStringLiteral("issued_at"), core::JsonReader::formatTimestamp(preview.issuedAt)},
+                     {QStringLiteral("nonce"), QStringLiteral("b3V0YWdlLW5vbmNlLTAwMDE")}});
+    QVERIFY(jws);
+    QString error;
+    QVERIFY(m_console->outbox()->submit(id, QStringLiteral("approve"), *jws, &error));
+    QCOMPARE(m_console->outbox()->pendingCount(), 1);
+    m_console.reset();
+
+    // Broker back, console back: the queued decision is delivered, exactly once.
+    QVERIFY2(m_broker.start(&error), qPrintable(error));
+    m_agent = std::make_unique<AgentClient>(m_broker.httpsUrl(QString()), m_broker.clientTls(), m_token);
+    m_console = makeConsole();
+    QByteArray passphrase("correct horse battery staple");
+    QVERIFY(m_console->unlock(core::SecureBytes::take(passphrase), &error));
+    QCOMPARE(m_console->outbox()->pendingCount(), 1);
+    m_console->showWindow();
+    m_console->connectToBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(m_console->outbox()->pendingCount(), 0, 20000);
+    QCOMPARE(storedDecisionCount(id), 1);
+    // Reconnect once more: nothing is sent again.
+    m_console->connection()->dropConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->connection()->isLive(), 20000);
+    QCOMPARE(storedDecisionCount(id), 1);
+}
+
+QTEST_MAIN(TestConsoleReview)
+#include "TestConsoleReview.moc"

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "net/BrokerConnection.h"
+
+#include <QLabel>
+
+namespace countersign::ui {
+
+// The strip above the queue that says, in words, whether the console is
+// connected — and therefore whether anything can be signed.
+class ConnectionBanner : public QLabel
+{
+    Q_OBJECT
+
+public:
+    explicit ConnectionBanner(net::BrokerConnection *connection, QWidget *parent = nullptr);
+    void refresh();
+
+private:
+    net::BrokerConnection *m_connection;
+};
+
+} // namespace countersign::ui

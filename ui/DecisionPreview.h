@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace countersign::ui {
+
+// Exactly what is about to be signed, as the confirmation shows it. The digest
+// is the one the console computed from the action it displayed.
+struct DecisionPreview
+{
+    QString actionId;
+    QString verdict; // approve, deny
+    QString reason;
+    QString actionDigest;
+    QString approverKeyId;
+    QDateTime issuedAt;
+    bool reasonRequired = false;
+    QString toolName;
+    QString agentId;
+    QString problem; // non-empty: signing is not possible, and why
+};
+
+} // namespace countersign::ui

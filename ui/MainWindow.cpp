@@ -1,0 +1,376 @@
+#include "ui/MainWindow.h"
+
+#include "core/UntrustedText.h"
+#include "models/PendingQueueModel.h"
+#include "models/PendingQueueProxyModel.h"
+#include "net/BrokerConnection.h"
+#include "ui/ConnectionBanner.h"
+#include "ui/ConsoleBackend.h"
+#include "ui/DecisionDialog.h"
+#include "ui/ReviewPanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace countersign::ui {
+
+MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue, net::BrokerConnection *connection,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_backend(backend)
+    , m_queue(queue)
+    , m_proxy(new models::PendingQueueProxyModel(this))
+    , m_connection(connection)
+{
+    setWindowTitle(tr("Countersign"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_proxy->setSourceModel(queue);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    m_banner = new ConnectionBanner(connection, central);
+    layout->addWidget(m_banner);
+    m_notice = new QLabel(central);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setWordWrap(true);
+    m_notice->setAccessibleName(tr("Latest notice"));
+    m_notice->hide();
+    layout->addWidget(m_notice);
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal, central);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    layout->addWidget(m_mainSplitter, 1);
+
+    auto *left = new QWidget(m_mainSplitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto *filters = new QHBoxLayout;
+    auto makeCombo = [left, filters](const QString &label, const QString &accessible) {
+        auto *caption = new QLabel(label, left);
+        auto *combo = new QComboBox(left);
+        combo->setAccessibleName(accessible);
+        caption->setBuddy(combo);
+        filters->addWidget(caption);
+        filters->addWidget(combo, 1);
+        return combo;
+    };
+    m_tenantFilter = makeCombo(tr("&Tenant:"), tr("Show only this tenant"));
+    m_agentFilter = makeCombo(tr("A&gent:"), tr("Show only this agent"));
+    m_toolFilter = makeCombo(tr("T&ool:"), tr("Show only this tool"));
+    m_sort = makeCombo(tr("&Sort:"), tr("Sort the queue"));
+    m_sort->addItem(tr("Deadline"), int(models::PendingQueueProxyModel::SortMode::Deadline));
+    m_sort->addItem(tr("Risk"), int(models::PendingQueueProxyModel::SortMode::Risk));
+    m_sort->addItem(tr("Arrival"), int(models::PendingQueueProxyModel::SortMode::Arrival));
+    leftLayout->addLayout(filters);
+    m_queueView = new QTableView(left);
+    m_queueView->setObjectName(QStringLiteral("queueView"));
+    m_queueView->setModel(m_proxy);
+    m_queueView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_queueView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_queueView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_queueView->setAlternatingRowColors(true);
+    m_queueView->verticalHeader()->hide();
+    m_queueView->horizontalHeader()->setStretchLastSection(true);
+    m_queueView->setAccessibleName(tr("Pending actions"));
+    m_queueView->setAccessibleDescription(tr("Actions waiting for your decision, soonest deadline first"));
+    leftLayout->addWidget(m_queueView, 1);
+
+    auto *right = new QWidget(m_mainSplitter);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_review = new ReviewPanel(right);
+    rightLayout->addWidget(m_review, 1);
+    auto *decisionBar = new QHBoxLayout;
+    m_hint = new QLabel(right);
+    m_hint->setTextFormat(Qt::PlainText);
+    m_hint->setWordWrap(true);
+    m_hint->setAccessibleName(tr("Why a decision can or cannot be signed now"));
+    decisionBar->addWidget(m_hint, 1);
+    m_deny = new QPushButton(tr("&Deny…"), right);
+    m_deny->setAccessibleName(tr("Deny the selected action"));
+    m_deny->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_approve = new QPushButton(tr("&Approve…"), right);
+    m_approve->setAccessibleName(tr("Approve the selected action"));
+    m_approve->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    decisionBar->addWidget(m_deny);
+    decisionBar->addWidget(m_approve);
+    rightLayout->addLayout(decisionBar);
+    m_mainSplitter->addWidget(left);
+    m_mainSplitter->addWidget(right);
+    m_mainSplitter->setStretchFactor(0, 2);
+    m_mainSplitter->setStretchFactor(1, 5);
+    setCentralWidget(central);
+
+    connect(m_approve, &QPushButton::clicked, this, [this] { decide(QStringLiteral("approve")); });
+    connect(m_deny, &QPushButton::clicked, this, [this] { decide(QStringLiteral("deny")); });
+    connect(m_queueView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::onSelectionChanged);
+    connect(queue, &models::PendingQueueModel::actionResolved, this, &MainWindow::onResolved);
+    connect(queue, &QAbstractItemModel::rowsInserted, this, [this] {
+        updateFilterChoices();
+        m_queueView->resizeColumnsToContents();
+        for (int column = 0; column < m_queueView->model()->columnCount(); ++column)
+            m_queueView->setColumnWidth(column, std::min(m_queueView->columnWidth(column), 180));
+        m_queueView->resizeRowsToContents();
+        if (selectedActionId().isEmpty() && m_proxy->rowCount() > 0)
+            m_queueView->selectRow(0);
+    });
+    connect(queue, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
+        if (topLeft.data(models::PendingQueueModel::ActionIdRole).toString() == m_review->shownActionId()
+            && topLeft.column() != models::PendingQueueModel::DeadlineColumn)
+            onSelectionChanged();
+    });
+    connect(connection, &net::BrokerConnection::stateChanged, this, &MainWindow::refreshDecisionButtons);
+    for (QComboBox *combo : {m_tenantFilter, m_agentFilter, m_toolFilter}) {
+        connect(combo, &QComboBox::currentIndexChanged, this, [this] {
+            m_proxy->setTenantFilter(m_tenantFilter->currentData().toString());
+            m_proxy->setAgentFilter(m_agentFilter->currentData().toString());
+            m_proxy->setToolFilter(m_toolFilter->currentData().toString());
+        });
+    }
+    connect(m_sort, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setSortMode(models::PendingQueueProxyModel::SortMode(m_sort->currentData().toInt())); });
+    m_tick = new QTimer(this);
+    connect(m_tick, &QTimer::timeout, this, &MainWindow::refreshDecisionButtons);
+    connect(m_tick, &QTimer::timeout, m_review, &ReviewPanel::refreshClock);
+    m_tick->start(1000);
+
+    buildMenus();
+    updateFilterChoices();
+    statusBar()->showMessage(tr("Signing key %1").arg(backend->approverKeyId()));
+    qApp->installEventFilter(this);
+    restoreLayout();
+    refreshDecisionButtons();
+}
+
+MainWindow::~MainWindow()
+{
+    qApp->removeEventFilter(this);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *lock = file->addAction(tr("&Lock signing key"));
+    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(lock, &QAction::triggered, this, [this] {
+        m_backend->lockKey();
+        refreshDecisionButtons();
+    });
+    QAction *settings = file->addAction(tr("&Settings…"));
+    settings->setShortcut(QKeySequence::Preferences);
+    connect(settings, &QAction::triggered, this, &MainWindow::settingsRequested);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    QMenu *queue = menuBar()->addMenu(tr("&Queue"));
+    QAction *next = queue->addAction(tr("&Next action"));
+    next->setShortcut(QKeySequence(Qt::Key_J));
+    connect(next, &QAction::triggered, this, [this] {
+        const int row = m_queueView->currentIndex().row();
+        if (row + 1 < m_proxy->rowCount())
+            m_queueView->selectRow(row + 1);
+    });
+    QAction *previous = queue->addAction(tr("&Previous action"));
+    previous->setShortcut(QKeySequence(Qt::Key_K));
+    connect(previous, &QAction::triggered, this, [this] {
+        const int row = m_queueView->currentIndex().row();
+        if (row > 0)
+            m_queueView->selectRow(row - 1);
+    });
+    QAction *focusQueue = queue->addAction(tr("&Focus the queue"));
+    focusQueue->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Q));
+    connect(focusQueue, &QAction::triggered, this, [this] { m_queueView->setFocus(); });
+}
+
+QString MainWindow::selectedActionId() const
+{
+    const QModelIndexList rows = m_queueView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    return rows.first().data(models::PendingQueueModel::ActionIdRole).toString();
+}
+
+void MainWindow::selectAction(const QString &actionId)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        if (m_proxy->index(row, 0).data(models::PendingQueueModel::ActionIdRole).toString() == actionId) {
+            m_queueView->selectRow(row);
+            return;
+        }
+    }
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const QString id = selectedActionId();
+    const models::PendingQueueModel::Entry *entry = id.isEmpty() ? nullptr : m_queue->entry(id);
+    if (!entry)
+        m_review->clear();
+    else
+        m_review->showAction(entry->action);
+    refreshDecisionButtons();
+}
+
+void MainWindow::refreshDecisionButtons()
+{
+    const QString id = selectedActionId();
+    QString why;
+    bool can = !id.isEmpty() && m_backend->canSign(&why);
+    if (id.isEmpty())
+        why = tr("Select an action to decide on it.");
+    if (can) {
+        const DecisionPreview preview = m_backend->preview(id, QStringLiteral("approve"));
+        if (!preview.problem.isEmpty()) {
+            can = false;
+            why = preview.problem;
+        }
+    }
+    m_approve->setEnabled(can);
+    // Deny is possible whenever anything can be signed at all.
+    m_deny->setEnabled(can
+                       || (!id.isEmpty() && m_backend->canSign(nullptr)
+                           && m_backend->preview(id, QStringLiteral("deny")).problem.isEmpty()));
+    m_hint->setText(can ? tr("Review every pane, then approve or deny. Your decision is signed with your key.") : why);
+}
+
+QString MainWindow::decisionHint() const
+{
+    return m_hint->text();
+}
+
+void MainWindow::decide(const QString &verdict)
+{
+    const QString id = selectedActionId();
+    if (id.isEmpty())
+        return;
+    DecisionPreview preview = m_backend->preview(id, verdict);
+    if (!preview.problem.isEmpty()) {
+        showNotice(preview.problem);
+        return;
+    }
+    const auto reason = DecisionDialog::ask(this, preview);
+    if (!reason)
+        return;
+    preview.reason = *reason;
+    if (preview.reasonRequired && preview.reason.isEmpty()) {
+        showNotice(tr("Not signed: a reason is required."));
+        return;
+    }
+    QString error;
+    if (!m_backend->sign(preview, &error)) {
+        showNotice(tr("Not signed: %1").arg(error));
+        return;
+    }
+    showNotice(tr("Signed and queued: %1 %2. Waiting for the broker's answer…").arg(verdict, id));
+    refreshDecisionButtons();
+}
+
+void MainWindow::showDecisionAnswer(const QString &actionId, const QJsonObject &reply)
+{
+    if (reply.value(QStringLiteral("accepted")).toBool()) {
+        const int approvals = reply.value(QStringLiteral("approvals")).toInt();
+        const int quorum = reply.value(QStringLiteral("quorum")).toInt();
+        const QString status = reply.value(QStringLiteral("status")).toString();
+        if (status == QStringLiteral("pending"))
+            showNotice(tr("Accepted for %1: %2 of %3 approvals; waiting for %n more.", nullptr, quorum - approvals)
+                           .arg(actionId)
+                           .arg(approvals)
+                           .arg(quorum));
+        else
+            showNotice(tr("Accepted for %1: the action is now %2.").arg(actionId, status));
+    } else {
+        showNotice(tr("Rejected by the broker for %1 (%2): %3")
+                       .arg(actionId, reply.value(QStringLiteral("code")).toString(),
+                            reply.value(QStringLiteral("message")).toString()));
+    }
+}
+
+void MainWindow::onResolved(const QString &actionId, const QString &status)
+{
+    showNotice(tr("%1 left the queue: %2. This is final.").arg(actionId, status));
+    if (m_review->shownActionId() == actionId)
+        onSelectionChanged();
+}
+
+void MainWindow::showNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->show();
+    statusBar()->showMessage(text, 15000);
+}
+
+QString MainWindow::noticeText() const
+{
+    return m_notice->text();
+}
+
+void MainWindow::updateFilterChoices()
+{
+    auto refill = [](QComboBox *combo, const QStringList &values) {
+        const QString current = combo->currentData().toString();
+        const QSignalBlocker blocker(combo);
+        combo->clear();
+        combo->addItem(tr("All"), QString());
+        for (const QString &value : values)
+            combo->addItem(core::UntrustedText::singleLine(value), value);
+        const int index = combo->findData(current);
+        combo->setCurrentIndex(index < 0 ? 0 : index);
+    };
+    refill(m_tenantFilter, m_queue->tenants());
+    refill(m_agentFilter, m_queue->agents());
+    refill(m_toolFilter, m_queue->tools());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First start: the panes need room to be read side by side.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
+        resize(available.size() * 0.92);
+        m_mainSplitter->setSizes({width() * 35 / 100, width() * 65 / 100});
+    }
+    m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    m_review->splitter()->restoreState(settings.value(QStringLiteral("window/reviewSplitter")).toByteArray());
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("window/reviewSplitter"), m_review->splitter()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    const QEvent::Type type = event->type();
+    if (type == QEvent::KeyPress || type == QEvent::MouseButtonPress || type == QEvent::Wheel)
+        Q_EMIT userActivity();
+    return QMainWindow::eventFilter(watched, event);
+}
+
+} // namespace countersign::ui

@@ -1,0 +1,90 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSplitter;
+class QTableView;
+class QTimer;
+
+namespace countersign::models {
+class PendingQueueModel;
+class PendingQueueProxyModel;
+} // namespace countersign::models
+
+namespace countersign::net {
+class BrokerConnection;
+}
+
+namespace countersign::ui {
+
+class ConnectionBanner;
+class ConsoleBackend;
+class ReviewPanel;
+
+// The approver's window: the live queue on the left, the review of the
+// selected action on the right, Approve and Deny below it.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue, net::BrokerConnection *connection,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QTableView *queueView() const { return m_queueView; }
+    ReviewPanel *review() const { return m_review; }
+    QPushButton *approveButton() const { return m_approve; }
+    QPushButton *denyButton() const { return m_deny; }
+    QString decisionHint() const;
+    QString noticeText() const;
+    ConnectionBanner *banner() const { return m_banner; }
+    void selectAction(const QString &actionId);
+    QString selectedActionId() const;
+
+public Q_SLOTS:
+    // A final answer from the broker (or the outbox) about a decision.
+    void showDecisionAnswer(const QString &actionId, const QJsonObject &reply);
+    void showNotice(const QString &text);
+    void refreshDecisionButtons();
+
+Q_SIGNALS:
+    void settingsRequested();
+    void userActivity();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void buildMenus();
+    void onSelectionChanged();
+    void decide(const QString &verdict);
+    void onResolved(const QString &actionId, const QString &status);
+    void updateFilterChoices();
+    void restoreLayout();
+    void saveLayout();
+
+    ConsoleBackend *m_backend;
+    models::PendingQueueModel *m_queue;
+    models::PendingQueueProxyModel *m_proxy;
+    net::BrokerConnection *m_connection;
+    ConnectionBanner *m_banner;
+    QLabel *m_notice;
+    QComboBox *m_tenantFilter;
+    QComboBox *m_agentFilter;
+    QComboBox *m_toolFilter;
+    QComboBox *m_sort;
+    QTableView *m_queueView;
+    ReviewPanel *m_review;
+    QPushButton *m_approve;
+    QPushButton *m_deny;
+    QLabel *m_hint;
+    QSplitter *m_mainSplitter;
+    QTimer *m_tick;
+};
+
+} // namespace countersign::ui

@@ -1,0 +1,249 @@
+#include "ui/ReviewPanel.h"
+
+#include "core/CanonicalJson.h"
+#include "core/JsonReader.h"
+#include "core/UntrustedText.h"
+#include "models/AuthorityChainModel.h"
+#include "models/DataScopeModel.h"
+#include "models/EvidenceModel.h"
+#include "models/JsonTreeModel.h"
+#include "models/MemoryModel.h"
+#include "ui/ReviewPane.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace countersign::ui {
+
+namespace {
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->setWordWrap(true);
+    view->setTextElideMode(Qt::ElideNone);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->setAccessibleName(name);
+    return view;
+}
+
+QPlainTextEdit *makeText(const QString &name, QWidget *parent)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setReadOnly(true);
+    edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    edit->setAccessibleName(name);
+    return edit;
+}
+
+} // namespace
+
+ReviewPanel::ReviewPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_treeModel(new models::JsonTreeModel(this))
+    , m_scopeModel(new models::DataScopeModel(this))
+    , m_chainModel(new models::AuthorityChainModel(this))
+    , m_evidenceModel(new models::EvidenceModel(this))
+    , m_memoryModel(new models::MemoryModel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_header = new QLabel(this);
+    m_header->setTextFormat(Qt::PlainText);
+    m_header->setWordWrap(true);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_header->setAccessibleName(tr("What was asked, by whom, and why it needs approval"));
+    m_header->setMargin(6);
+    layout->addWidget(m_header);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("reviewSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    layout->addWidget(m_splitter, 1);
+
+    auto *arguments = new ReviewPane(tr("Tool arguments"), m_splitter);
+    m_argumentTabs = new QTabWidget(arguments);
+    m_tree = new QTreeView(m_argumentTabs);
+    m_tree->setModel(m_treeModel);
+    m_tree->setWordWrap(true);
+    m_tree->setTextElideMode(Qt::ElideNone);
+    m_tree->setUniformRowHeights(false);
+    m_tree->setAccessibleName(tr("Tool arguments as a tree"));
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_raw = makeText(tr("Tool arguments as canonical JSON"), m_argumentTabs);
+    m_argumentTabs->addTab(m_tree, tr("Tree"));
+    m_argumentTabs->addTab(m_raw, tr("Raw (canonical JSON)"));
+    arguments->body()->addWidget(m_argumentTabs);
+
+    auto *scopes = new ReviewPane(tr("Data scopes"), m_splitter);
+    m_scopes = makeTable(m_scopeModel, tr("Data scopes"), scopes);
+    scopes->body()->addWidget(m_scopes);
+
+    auto *chain = new ReviewPane(tr("Authority chain"), m_splitter);
+    m_chainFlags = new QLabel(chain);
+    m_chainFlags->setTextFormat(Qt::PlainText);
+    m_chainFlags->setWordWrap(true);
+    m_chainFlags->setAccessibleName(tr("Problems found in the authority chain"));
+    m_chain = makeTable(m_chainModel, tr("Authority chain, from the user to the tool"), chain);
+    chain->body()->addWidget(m_chainFlags);
+    chain->body()->addWidget(m_chain, 1);
+
+    auto *evidence = new ReviewPane(tr("Evidence and memory"), m_splitter);
+    m_evidence = makeTable(m_evidenceModel, tr("Evidence the agent relied on"), evidence);
+    m_evidenceContent = makeText(tr("Content of the selected evidence"), evidence);
+    m_memory = makeTable(m_memoryModel, tr("Agent memory that influenced the action"), evidence);
+    auto *evidenceLabel = new QLabel(tr("Content of the selected source:"), evidence);
+    auto *memoryLabel = new QLabel(tr("Agent memory:"), evidence);
+    evidence->body()->addWidget(m_evidence, 2);
+    evidence->body()->addWidget(evidenceLabel);
+    evidence->body()->addWidget(m_evidenceContent, 2);
+    evidence->body()->addWidget(memoryLabel);
+    evidence->body()->addWidget(m_memory, 1);
+    connect(m_evidence->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showEvidenceContent(current.row()); });
+
+    m_panes = {arguments, scopes, chain, evidence};
+    for (ReviewPane *pane : m_panes)
+        connect(pane, &ReviewPane::maximiseToggled, this, [this, pane](bool on) { maximise(pane, on); });
+    clear();
+}
+
+ReviewPanel::~ReviewPanel() = default;
+
+void ReviewPanel::maximise(ReviewPane *pane, bool on)
+{
+    for (ReviewPane *other : m_panes) {
+        if (other == pane)
+            continue;
+        other->setVisible(!on);
+        if (on)
+            other->setMaximised(false);
+    }
+}
+
+void ReviewPanel::clear()
+{
+    m_actionId.clear();
+    m_action = core::Action();
+    m_header->setText(tr("Select an action in the queue to review it."));
+    m_treeModel->clear();
+    m_scopeModel->clear();
+    m_chainModel->clear();
+    m_evidenceModel->clear();
+    m_memoryModel->clear();
+    m_raw->clear();
+    m_chainFlags->clear();
+    m_evidenceContent->clear();
+    setEnabled(false);
+}
+
+void ReviewPanel::showAction(const core::Action &action)
+{
+    using core::UntrustedText;
+    setEnabled(true);
+    m_actionId = action.id;
+    m_action = action;
+    const QLocale locale;
+    QString deadline = action.expiresAt.isValid()
+        ? tr("%1 (UTC %2)")
+              .arg(locale.toString(action.expiresAt.toLocalTime(), QLocale::ShortFormat),
+                   action.expiresAt.toUTC().toString(Qt::ISODate))
+        : tr("none");
+    const QString rule = action.policy ? action.policy->rule : tr("(no policy information)");
+    const QString reason = action.policy ? action.policy->reason : QString();
+    // Each untrusted value is inserted once, by concatenation: a chained arg()
+    // would let "%10" inside agent text be replaced by later, trusted values.
+    const auto u = [](const QString &text) { return UntrustedText::display(text); };
+    QString header;
+    header += tr("%1 asked:").arg(u(action.request.user)) + QLatin1Char('\n');
+    header += QStringLiteral("“") + u(action.request.text) + QStringLiteral("”\n\n");
+    header += tr("Agent:") + QLatin1Char(' ') + u(action.agent.id) + QStringLiteral(" (") + u(action.agent.displayName)
+        + QStringLiteral("), ") + tr("owned by") + QLatin1Char(' ') + u(action.agent.owner) + QStringLiteral(", ")
+        + tr("model") + QLatin1Char(' ') + u(action.agent.model) + QLatin1Char('\n');
+    header += tr("Tool:") + QLatin1Char(' ') + u(action.tool.name) + QLatin1Char(' ') + tr("on") + QLatin1Char(' ')
+        + u(action.tool.server) + QStringLiteral(" — ") + tr("tenant") + QLatin1Char(' ') + u(action.tenant)
+        + QLatin1Char('\n');
+    header += tr("Policy rule") + QLatin1Char(' ') + u(rule) + QLatin1Char(' ') + tr("asks for approval:")
+        + QLatin1Char(' ') + u(reason) + QLatin1Char('\n');
+    header += tr("Deadline:") + QLatin1Char(' ') + deadline;
+    m_header->setText(header);
+    m_treeModel->setValue(QJsonValue(action.arguments));
+    m_tree->expandToDepth(1); // deeper levels stay lazy until opened
+    m_raw->setPlainText(
+        UntrustedText::display(QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(action.arguments))));
+    m_scopeModel->setAction(action);
+    m_chainModel->setAction(action);
+    // Problems of the chain as a whole, then of each link, in words.
+    QStringList flags = m_chainModel->chainFlags();
+    for (int row = 0; row < m_chainModel->rowCount(); ++row) {
+        const QStringList linkFlags
+            = m_chainModel->index(row, 0).data(models::AuthorityChainModel::FlagsRole).toStringList();
+        for (const QString &flag : linkFlags)
+            flags.append(tr("Link %1 (%2 %3): %4")
+                             .arg(row + 1)
+                             .arg(UntrustedText::singleLine(action.authorityChain.value(row).kind),
+                                  UntrustedText::singleLine(action.authorityChain.value(row).subject), flag));
+    }
+    m_chainFlags->setText(flags.isEmpty() ? tr("No problems found in the chain.")
+                                          : tr("⚠ %n problem(s) in the authority chain:\n", nullptr, int(flags.size()))
+                                  + flags.join(QStringLiteral("\n")));
+    m_evidenceModel->setAction(action);
+    m_memoryModel->setAction(action);
+    m_evidenceContent->clear();
+    if (m_evidenceModel->rowCount() > 0)
+        m_evidence->setCurrentIndex(m_evidenceModel->index(0, 0));
+    for (QTableView *view : {m_scopes, m_chain, m_evidence, m_memory})
+        view->resizeRowsToContents();
+}
+
+void ReviewPanel::refreshClock()
+{
+    if (m_actionId.isEmpty())
+        return;
+    m_chainModel->refresh();
+    m_memoryModel->refresh();
+}
+
+void ReviewPanel::showEvidenceContent(int row)
+{
+    if (row < 0 || row >= m_action.evidence.size()) {
+        m_evidenceContent->clear();
+        return;
+    }
+    const core::Evidence &e = m_action.evidence.at(row);
+    const QString text = e.content.isEmpty() ? e.excerpt : e.content;
+    m_evidenceContent->setPlainText(core::UntrustedText::display(text));
+}
+
+QString ReviewPanel::headerText() const
+{
+    return m_header->text();
+}
+
+QString ReviewPanel::rawArgumentsText() const
+{
+    return m_raw->toPlainText();
+}
+
+QString ReviewPanel::chainFlagsText() const
+{
+    return m_chainFlags->text();
+}
+
+QString ReviewPanel::evidenceContentText() const
+{
+    return m_evidenceContent->toPlainText();
+}
+
+} // namespace countersign::ui

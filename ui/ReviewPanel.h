@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/Action.h"
+
+#include <QJsonObject>
+#include <QWidget>
+
+#include <array>
+
+class QLabel;
+class QPlainTextEdit;
+class QSplitter;
+class QTableView;
+class QTabWidget;
+class QTreeView;
+
+namespace countersign::models {
+class AuthorityChainModel;
+class DataScopeModel;
+class EvidenceModel;
+class JsonTreeModel;
+class MemoryModel;
+} // namespace countersign::models
+
+namespace countersign::ui {
+
+class ReviewPane;
+
+// Everything the approver needs to know about one action, side by side: the
+// human intent and the policy in the header, then tool arguments, data
+// scopes, authority chain, and evidence with memory. Every string from the
+// action is shown as plain text through core::UntrustedText.
+class ReviewPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ReviewPanel(QWidget *parent = nullptr);
+    ~ReviewPanel() override;
+
+    void showAction(const core::Action &action);
+    void clear();
+    // Re-checks what depends on the time (link and memory expiry) while an action is shown.
+    void refreshClock();
+    QString shownActionId() const { return m_actionId; }
+
+    QSplitter *splitter() const { return m_splitter; }
+    // For tests and screen readers: the header text as shown.
+    QString headerText() const;
+    QString rawArgumentsText() const;
+    QString chainFlagsText() const;
+    QString evidenceContentText() const;
+    QTreeView *argumentsTree() const { return m_tree; }
+    QTableView *dataScopesView() const { return m_scopes; }
+    QTableView *authorityView() const { return m_chain; }
+    QTableView *evidenceView() const { return m_evidence; }
+    QTableView *memoryView() const { return m_memory; }
+
+private:
+    void maximise(ReviewPane *pane, bool on);
+    void showEvidenceContent(int row);
+
+    QString m_actionId;
+    core::Action m_action;
+    QLabel *m_header;
+    QSplitter *m_splitter;
+    std::array<ReviewPane *, 4> m_panes {};
+    QTabWidget *m_argumentTabs;
+    QTreeView *m_tree;
+    QPlainTextEdit *m_raw;
+    QTableView *m_scopes;
+    QTableView *m_chain;
+    QLabel *m_chainFlags;
+    QTableView *m_evidence;
+    QPlainTextEdit *m_evidenceContent;
+    QTableView *m_memory;
+    models::JsonTreeModel *m_treeModel;
+    models::DataScopeModel *m_scopeModel;
+    models::AuthorityChainModel *m_chainModel;
+    models::EvidenceModel *m_evidenceModel;
+    models::MemoryModel *m_memoryModel;
+};
+
+} // namespace countersign::ui
