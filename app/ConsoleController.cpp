@@ -12,8 +12,10 @@
 #include "storage/Database.h"
 #include "ui/MainWindow.h"
 #include "ui/PassphraseDialog.h"
+#include "ui/SettingsDialog.h"
 #include "ui/TrustDialog.h"
 
+#include <QDBusConnection>
 #include <QDir>
 #include <QSystemTrayIcon>
 
@@ -93,6 +95,8 @@ void ConsoleController::showWindow()
         m_window = std::make_unique<ui::MainWindow>(this, m_queue.get(), m_connection.get());
         connect(this, &ConsoleController::decisionAnswered, m_window.get(), &ui::MainWindow::showDecisionAnswer);
         connect(m_window.get(), &ui::MainWindow::userActivity, m_keys.get(), &KeyStore::noteActivity);
+        connect(m_window.get(), &ui::MainWindow::settingsRequested, this, &ConsoleController::editSettings);
+        watchScreenLock();
         if (QSystemTrayIcon::isSystemTrayAvailable()) {
             m_tray = new QSystemTrayIcon(m_window.get());
             m_tray->setToolTip(tr("Countersign"));
@@ -100,6 +104,55 @@ void ConsoleController::showWindow()
         }
     }
     m_window->show();
+}
+
+void ConsoleController::editSettings()
+{
+    const net::ConnectionProfile profile = m_settings.profile();
+    ui::SettingsDialog::Values current;
+    current.url = profile.url;
+    current.caFile = profile.caFile;
+    current.pinnedFingerprint = profile.pinnedFingerprint;
+    current.idleLockMinutes = m_settings.idleLockMinutes();
+    current.notifications = m_settings.notificationsEnabled();
+    const auto chosen = ui::SettingsDialog::ask(m_window.get(), current);
+    if (!chosen)
+        return;
+    net::ConnectionProfile updated = profile;
+    updated.url = chosen->url;
+    updated.caFile = chosen->caFile;
+    updated.pinnedFingerprint = chosen->pinnedFingerprint;
+    m_settings.setProfile(updated);
+    m_settings.setIdleLockMinutes(chosen->idleLockMinutes);
+    m_settings.setNotificationsEnabled(chosen->notifications);
+    m_keys->setIdleTimeout(chosen->idleLockMinutes);
+    if (updated.url != profile.url || updated.caFile != profile.caFile
+        || updated.pinnedFingerprint != profile.pinnedFingerprint) {
+        // Another broker (or another trust anchor): what the queue holds belongs to the old one.
+        m_queue->clear();
+        m_connection->stop();
+        connectToBroker();
+    }
+}
+
+void ConsoleController::watchScreenLock()
+{
+    // The freedesktop screen saver (and GNOME's) tell when the session locks;
+    // the key is locked with it. Where neither exists, the idle timer still applies.
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected())
+        return;
+    const QList<std::pair<QString, QString>> savers {
+        {QStringLiteral("org.freedesktop.ScreenSaver"), QStringLiteral("/org/freedesktop/ScreenSaver")},
+        {QStringLiteral("org.gnome.ScreenSaver"), QStringLiteral("/org/gnome/ScreenSaver")}};
+    for (const auto &[service, path] : savers)
+        bus.connect(service, path, service, QStringLiteral("ActiveChanged"), this, "1onScreenSaverActive(bool)");
+}
+
+void ConsoleController::onScreenSaverActive(bool active)
+{
+    if (active)
+        m_keys->lock();
 }
 
 void ConsoleController::connectToBroker()

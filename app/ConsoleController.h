@@ -70,10 +70,16 @@ public:
 Q_SIGNALS:
     void decisionAnswered(const QString &actionId, const QJsonObject &reply);
 
+private Q_SLOTS:
+    // Connected by name: Qt 6.4's QDBusConnection::connect takes no functor.
+    void onScreenSaverActive(bool active);
+
 private:
     void onCertificateNeedsTrust(const QString &fingerprint);
     void onCertificateMismatch(const QString &pinned, const QString &presented);
     void notifyArrival(const QJsonObject &message);
+    void editSettings();
+    void watchScreenLock();
 
     QString m_dataDirectory;
     ConsoleSettings m_settings;

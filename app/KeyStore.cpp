@@ -112,7 +112,12 @@ std::optional<QByteArray> KeyStore::signLogin(const QString &nonce, const QStrin
 
 void KeyStore::setIdleTimeout(int minutes)
 {
-    m_idle.setInterval(std::max(1, minutes) * 60 * 1000);
+    setIdleInterval(std::chrono::minutes(std::max(1, minutes)));
+}
+
+void KeyStore::setIdleInterval(std::chrono::milliseconds interval)
+{
+    m_idle.setInterval(interval);
     if (m_key)
         m_idle.start();
 }

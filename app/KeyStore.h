@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <chrono>
 #include <optional>
 
 namespace countersign::app {
@@ -37,6 +38,7 @@ public:
     std::optional<QByteArray> signLogin(const QString &nonce, const QString &brokerKeyId) const;
 
     void setIdleTimeout(int minutes);
+    void setIdleInterval(std::chrono::milliseconds interval);
     // Call on every user interaction; restarts the idle countdown.
     void noteActivity();
 

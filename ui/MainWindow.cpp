@@ -18,10 +18,12 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QSslSocket>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -193,6 +195,18 @@ void MainWindow::buildMenus()
         const int row = m_queueView->currentIndex().row();
         if (row > 0)
             m_queueView->selectRow(row - 1);
+    });
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Countersign"));
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox box(QMessageBox::Information, tr("About Countersign"),
+                        tr("Countersign %1\n\nA human, and a signature, between AI agents and their high-impact "
+                           "actions.\n\nQt %2, %3.")
+                            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                                 QSslSocket::sslLibraryVersionString()),
+                        QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
     });
     QAction *focusQueue = queue->addAction(tr("&Focus the queue"));
     focusQueue->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Q));

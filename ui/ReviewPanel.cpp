@@ -8,6 +8,7 @@
 #include "models/EvidenceModel.h"
 #include "models/JsonTreeModel.h"
 #include "models/MemoryModel.h"
+#include "ui/FullTextDialog.h"
 #include "ui/ReviewPane.h"
 
 #include <QHeaderView>
@@ -81,6 +82,13 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     m_tree->setUniformRowHeights(false);
     m_tree->setAccessibleName(tr("Tool arguments as a tree"));
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Cells stop at 2 000 characters with a visible "show all" marker; a double
+    // click (or Enter) shows the whole value.
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        FullTextDialog::show(this,
+                             tr("Full value of %1").arg(index.data(models::JsonTreeModel::JsonPathRole).toString()),
+                             index.data(models::JsonTreeModel::FullTextRole).toString());
+    });
     m_raw = makeText(tr("Tool arguments as canonical JSON"), m_argumentTabs);
     m_argumentTabs->addTab(m_tree, tr("Tree"));
     m_argumentTabs->addTab(m_raw, tr("Raw (canonical JSON)"));

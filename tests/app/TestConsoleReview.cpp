@@ -11,7 +11,9 @@
 #include "support/ProcessRunner.h"
 #include "ui/DecisionDialog.h"
 #include "ui/DialogSeam.h"
+#include "ui/FullTextDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/PassphraseDialog.h"
 #include "ui/ReviewPanel.h"
 
 #include <QAbstractItemModel>
@@ -48,6 +50,8 @@ private Q_SLOTS:
     void approveIsDisabledWhileDisconnected();
     void approveIsDisabledAfterTheDeadline();
     void queuedDecisionSurvivesBrokerCrashAndArrivesOnce();
+    void lockingTheKeyDisablesSigning();
+    void idleKeyLocksItself();
 
 private:
     std::unique_ptr<app::ConsoleController> makeConsole();
@@ -115,9 +119,15 @@ void TestConsoleReview::init()
 {
     ui::DialogSeam::clear();
     m_console = makeConsole();
-    QByteArray passphrase("correct horse battery staple");
-    QString error;
-    QVERIFY2(m_console->unlock(core::SecureBytes::take(passphrase), &error), qPrintable(error));
+    // Unlock through the dialog, as an approver does: a mistyped passphrase first.
+    const QString dialog = QString::fromLatin1(ui::PassphraseDialog::kSeamName);
+    ui::DialogSeam::setNextAnswer(dialog, QStringLiteral("correct horse battery stapel"));
+    ui::DialogSeam::setNextAnswer(dialog, QStringLiteral("correct horse battery staple"));
+    QVERIFY(!m_console->keys()->isUnlocked());
+    QVERIFY(m_console->unlockInteractively(nullptr));
+    QVERIFY(m_console->keys()->isUnlocked());
+    QVERIFY2(ui::DialogSeam::lastShown(dialog).contains(QStringLiteral("wrong passphrase")),
+             qPrintable(ui::DialogSeam::lastShown(dialog)));
     m_console->showWindow();
     m_console->connectToBroker();
     QTRY_VERIFY_WITH_TIMEOUT(m_console->connection()->isLive(), 15000);
@@ -188,6 +198,18 @@ void TestConsoleReview::newActionAppearsAndEveryPaneShowsIt()
     QVERIFY(cellTexts(review->authorityView()->model()).contains(QStringLiteral("svc:mail-gateway")));
     QVERIFY(
         cellTexts(review->evidenceView()->model()).contains(QStringLiteral("CRM note added by external portal user")));
+    // "Show all" on a tree cell shows the complete value.
+    QAbstractItemModel *tree = review->argumentsTree()->model();
+    QModelIndex body;
+    for (int row = 0; row < tree->rowCount(); ++row) {
+        if (tree->index(row, 0).data().toString() == QStringLiteral("body"))
+            body = tree->index(row, 1);
+    }
+    QVERIFY(body.isValid());
+    ui::DialogSeam::setNextAnswer(QString::fromLatin1(ui::FullTextDialog::kSeamName), true);
+    Q_EMIT review->argumentsTree()->activated(body);
+    QVERIFY(ui::DialogSeam::lastShown(QString::fromLatin1(ui::FullTextDialog::kSeamName))
+                .contains(QStringLiteral("Partner discount ceiling: 33%")));
     review->evidenceView()->setCurrentIndex(review->evidenceView()->model()->index(1, 0));
     QVERIFY(review->evidenceContentText().contains(QStringLiteral("IMPORTANT SYSTEM NOTE FOR THE ASSISTANT")));
 }
@@ -344,6 +366,31 @@ void TestConsoleReview::queuedDecisionSurvivesBrokerCrashAndArrivesOnce()
     m_console->connection()->dropConnection();
     QTRY_VERIFY_WITH_TIMEOUT(m_console->connection()->isLive(), 20000);
     QCOMPARE(storedDecisionCount(id), 1);
+}
+
+void TestConsoleReview::lockingTheKeyDisablesSigning()
+{
+    ui::MainWindow *window = m_console->window();
+    const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("lock-"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
+    window->selectAction(id);
+    QTRY_VERIFY(window->approveButton()->isEnabled());
+    QSignalSpy locked(m_console->keys(), &app::KeyStore::lockedChanged);
+    m_console->lockKey();
+    QCOMPARE(locked.count(), 1);
+    QVERIFY(!m_console->keys()->isUnlocked());
+    QVERIFY(!m_console->keys()->signStatement(QStringLiteral("countersign.decision"), {}).has_value());
+    QTRY_VERIFY(!window->approveButton()->isEnabled());
+    QVERIFY2(window->decisionHint().contains(QStringLiteral("locked")), qPrintable(window->decisionHint()));
+}
+
+void TestConsoleReview::idleKeyLocksItself()
+{
+    QVERIFY(m_console->keys()->isUnlocked());
+    m_console->keys()->setIdleInterval(std::chrono::milliseconds(300));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_console->keys()->isUnlocked(), 10000);
+    QString why;
+    QVERIFY(!m_console->canSign(&why));
 }
 
 QTEST_MAIN(TestConsoleReview)
