@@ -65,6 +65,12 @@ core::AuditEntry AuditLog::entryFromRow(const QVariant &seq, const QVariant &at,
     return entry;
 }
 
+void AuditLog::setCheckpointing(const core::Ed25519PrivateKey *brokerKey, int everyEntries)
+{
+    m_checkpointKey = brokerKey;
+    m_checkpointEvery = everyEntries;
+}
+
 std::optional<core::AuditEntry> AuditLog::append(const QString &event, const QString &actionId, const QJsonObject &data,
                                                  QString *error)
 {
@@ -95,6 +101,9 @@ std::optional<core::AuditEntry> AuditLog::append(const QString &event, const QSt
         *error = QStringLiteral("audit append failed: %1").arg(insert.lastError().text());
         return std::nullopt;
     }
+    if (m_checkpointKey && m_checkpointEvery > 0 && entry.seq - lastCheckpointSeq() >= m_checkpointEvery
+        && !insertCheckpoint(entry.seq, entry.hash, *m_checkpointKey, error))
+        return std::nullopt;
     return entry;
 }
 
@@ -122,11 +131,21 @@ std::optional<AuditLog::Checkpoint> AuditLog::checkpoint(const core::Ed25519Priv
     QSqlQuery head(m_database.connection());
     if (!head.exec(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) || !head.next())
         return std::nullopt;
-    Checkpoint cp;
-    cp.seq = head.value(0).toLongLong();
-    cp.headHash = head.value(1).toString();
-    if (cp.seq <= lastCheckpointSeq())
+    const qint64 seq = head.value(0).toLongLong();
+    if (seq <= lastCheckpointSeq())
         return std::nullopt;
+    auto cp = insertCheckpoint(seq, head.value(1).toString(), brokerKey, error);
+    if (!cp || !transaction.commit(error))
+        return std::nullopt;
+    return cp;
+}
+
+std::optional<AuditLog::Checkpoint> AuditLog::insertCheckpoint(qint64 seq, const QString &headHash,
+                                                               const core::Ed25519PrivateKey &brokerKey, QString *error)
+{
+    Checkpoint cp;
+    cp.seq = seq;
+    cp.headHash = headHash;
     cp.issuedAt = nowText();
     const QJsonObject statement {{QStringLiteral("seq"), cp.seq},
                                  {QStringLiteral("head_hash"), cp.headHash},
@@ -143,11 +162,9 @@ std::optional<AuditLog::Checkpoint> AuditLog::checkpoint(const core::Ed25519Priv
     insert.addBindValue(cp.issuedAt);
     insert.addBindValue(cp.jws);
     if (!insert.exec()) {
-        *error = insert.lastError().text();
+        *error = QStringLiteral("checkpoint failed: %1").arg(insert.lastError().text());
         return std::nullopt;
     }
-    if (!transaction.commit(error))
-        return std::nullopt;
     return cp;
 }
 

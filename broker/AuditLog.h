@@ -45,6 +45,9 @@ public:
 
     explicit AuditLog(storage::Database &database);
 
+    // With a key set, append() also signs a checkpoint over the new entry, in the
+    // caller's transaction, once `everyEntries` entries follow the last checkpoint.
+    void setCheckpointing(const core::Ed25519PrivateKey *brokerKey, int everyEntries);
     std::optional<core::AuditEntry> append(const QString &event, const QString &actionId, const QJsonObject &data,
                                            QString *error);
     qint64 headSeq() const;
@@ -69,7 +72,13 @@ public:
     static std::optional<QString> checkpointProblem(const Checkpoint &checkpoint, const core::Ed25519PublicKey &key);
 
 private:
+    // Signs and stores a checkpoint over entry `seq`; the caller's transaction must be open.
+    std::optional<Checkpoint> insertCheckpoint(qint64 seq, const QString &headHash,
+                                               const core::Ed25519PrivateKey &brokerKey, QString *error);
+
     storage::Database &m_database;
+    const core::Ed25519PrivateKey *m_checkpointKey = nullptr;
+    int m_checkpointEvery = 0;
 };
 
 } // namespace countersign::broker

@@ -132,12 +132,32 @@ QString BrokerCommandLine::usage() const
         "  token create --config FILE --tenant T --agent ID --tool GLOB... [--ttl DURATION]\n"
         "  token list --config FILE\n"
         "  token revoke --config FILE TOKEN_ID\n"
-        "  policy check FILE                 validate a policy file\n"
-        "  policy explain FILE ACTION.json   show which rule decides an action, and why\n"
+        "  policy check [--config FILE] FILE validate a policy file\n"
+        "  policy explain [--config FILE] FILE ACTION.json\n"
+        "                                    show which rule decides an action, and why\n"
         "  audit verify --config FILE [--from SEQ]\n"
         "  audit export --config FILE [--from SEQ] [--to SEQ] [--out FILE]\n"
         "  retention run --config FILE       purge content older than the retention period now\n\n"
         "Run `countersignd COMMAND --help` for details. Exit codes: 0 ok, 1 failed, 2 usage, 3 I/O.\n");
+}
+
+int BrokerCommandLine::groupUsage(const QString &group, bool requested)
+{
+    // The group's lines of the overall usage, with their continuation lines.
+    QString text = QStringLiteral("Usage:\n");
+    bool inGroup = false;
+    const QStringList lines = usage().split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        if (line.startsWith(QStringLiteral("  ")) && !line.startsWith(QStringLiteral("   ")))
+            inGroup = line.startsWith(QStringLiteral("  ") + group + QLatin1Char(' '));
+        else if (!line.startsWith(QStringLiteral("   ")))
+            inGroup = false;
+        if (inGroup)
+            text += line + QLatin1Char('\n');
+    }
+    text += QStringLiteral("\nRun `countersignd %1 SUBCOMMAND --help` for details.\n").arg(group);
+    (requested ? m_out : m_err)->write(text.toUtf8());
+    return requested ? Ok : UsageError;
 }
 
 int BrokerCommandLine::run(const QStringList &arguments)
@@ -180,14 +200,19 @@ bool BrokerCommandLine::parse(QCommandLineParser &parser, const QStringList &arg
     parser.addOption(help);
     QStringList argv = arguments;
     argv[0] = QStringLiteral("countersignd ") + name;
+    // QCommandLineParser names the executable's path in its usage line; say which command this is.
+    QString helpText = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    if (!program.isEmpty() && helpText.startsWith(QStringLiteral("Usage: ") + program))
+        helpText.replace(7, program.size(), argv.first());
     if (!parser.parse(argv)) {
         warn(QStringLiteral("countersignd %1: %2").arg(name, parser.errorText()));
-        m_err->write(parser.helpText().toUtf8());
+        m_err->write(helpText.toUtf8());
         *exitCode = UsageError;
         return false;
     }
     if (parser.isSet(help)) {
-        m_out->write(parser.helpText().toUtf8());
+        m_out->write(helpText.toUtf8());
         *exitCode = Ok;
         return false;
     }
@@ -224,7 +249,7 @@ std::unique_ptr<BrokerService> BrokerCommandLine::openService(const QString &con
         *exitCode = IoError;
         return nullptr;
     }
-    auto loaded = Policy::load(config->policy, &errors);
+    auto loaded = Policy::load(config->policy, &errors, config->minApprovalDeadlineSeconds);
     if (!loaded) {
         for (const QString &e : std::as_const(errors))
             warn(e);
@@ -260,10 +285,18 @@ int BrokerCommandLine::init(const QStringList &arguments)
         return UsageError;
     }
     QDir dir(dirPath);
-    if (QFileInfo::exists(dir.filePath(QStringLiteral("countersignd.conf")))) {
-        warn(QStringLiteral("countersignd init: %1 already holds a configuration; refusing to overwrite it")
-                 .arg(dir.absolutePath()));
-        return IoError;
+    // Every file init writes, and the database it creates: replacing any of them
+    // (the broker key above all) would orphan what is already there.
+    for (const QString &file :
+         {QStringLiteral("countersignd.conf"), QStringLiteral("countersignd.db"), QStringLiteral("policy.toml"),
+          QStringLiteral("keys/broker.key"), QStringLiteral("keys/broker.pass"), QStringLiteral("keys/broker.pub"),
+          QStringLiteral("keys/admin.key"), QStringLiteral("keys/admin.pass"), QStringLiteral("keys/admin.pub"),
+          QStringLiteral("tls/broker.crt"), QStringLiteral("tls/broker-tls.key")}) {
+        if (QFileInfo::exists(dir.filePath(file))) {
+            warn(QStringLiteral("countersignd init: %1 already exists; refusing to overwrite it")
+                     .arg(dir.absoluteFilePath(file)));
+            return IoError;
+        }
     }
     QString error;
     if (!QDir().mkpath(dir.absoluteFilePath(QStringLiteral("keys")))
@@ -421,6 +454,8 @@ int BrokerCommandLine::serve(const QStringList &arguments)
 int BrokerCommandLine::approver(const QStringList &arguments)
 {
     const QString sub = arguments.value(1);
+    if (sub.isEmpty() || sub == QStringLiteral("--help") || sub == QStringLiteral("-h"))
+        return groupUsage(QStringLiteral("approver"), !sub.isEmpty());
     QCommandLineParser parser;
     const QCommandLineOption config = configOption();
     const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("NAME"));
@@ -462,7 +497,7 @@ int BrokerCommandLine::approver(const QStringList &arguments)
         return Ok;
     }
     if (sub == QStringLiteral("revoke")) {
-        const auto revoked = service->revokeApprover(parser.positionalArguments().value(1), &error);
+        const auto revoked = service->revokeApprover(parser.positionalArguments().value(0), &error);
         if (!revoked) {
             warn(QStringLiteral("countersignd approver revoke: ") + error);
             return Failed;
@@ -494,6 +529,8 @@ int BrokerCommandLine::approver(const QStringList &arguments)
 int BrokerCommandLine::token(const QStringList &arguments)
 {
     const QString sub = arguments.value(1);
+    if (sub.isEmpty() || sub == QStringLiteral("--help") || sub == QStringLiteral("-h"))
+        return groupUsage(QStringLiteral("token"), !sub.isEmpty());
     QCommandLineParser parser;
     const QCommandLineOption config = configOption();
     const QCommandLineOption tenant(QStringLiteral("tenant"), QStringLiteral("Tenant."), QStringLiteral("TENANT"));
@@ -518,7 +555,7 @@ int BrokerCommandLine::token(const QStringList &arguments)
         return UsageError;
     }
     bool ttlOk = true;
-    const qint64 ttlSeconds = parseTtl(parser.value(ttl), &ttlOk);
+    const qint64 ttlSeconds = sub == QStringLiteral("create") ? parseTtl(parser.value(ttl), &ttlOk) : 0;
     if (!ttlOk) {
         warn(QStringLiteral("countersignd token create: --ttl expects a duration such as 90s, 15m, 12h or 30d"));
         return UsageError;
@@ -538,7 +575,7 @@ int BrokerCommandLine::token(const QStringList &arguments)
         return Ok;
     }
     if (sub == QStringLiteral("revoke")) {
-        const auto revoked = service->revokeToken(parser.positionalArguments().value(1), &error);
+        const auto revoked = service->revokeToken(parser.positionalArguments().value(0), &error);
         if (!revoked) {
             warn(QStringLiteral("countersignd token revoke: ") + error);
             return Failed;
@@ -566,7 +603,14 @@ int BrokerCommandLine::token(const QStringList &arguments)
 int BrokerCommandLine::policy(const QStringList &arguments)
 {
     const QString sub = arguments.value(1);
+    if (sub.isEmpty() || sub == QStringLiteral("--help") || sub == QStringLiteral("-h"))
+        return groupUsage(QStringLiteral("policy"), !sub.isEmpty());
     QCommandLineParser parser;
+    const QCommandLineOption config(kConfigOption,
+                                    QStringLiteral("Apply the limits of this countersignd.conf (e.g. "
+                                                   "min_approval_deadline_seconds), as the broker does."),
+                                    QStringLiteral("FILE"));
+    parser.addOption(config);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Policy file."));
     if (sub == QStringLiteral("explain"))
         parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("Action JSON file."));
@@ -577,7 +621,7 @@ int BrokerCommandLine::policy(const QStringList &arguments)
     if (!parse(parser, rest, QStringLiteral("policy ") + sub, QStringLiteral("Checks and explains policy files."),
                &code))
         return code;
-    const QStringList positional = parser.positionalArguments().mid(1);
+    const QStringList positional = parser.positionalArguments();
     if ((sub == QStringLiteral("check") && positional.size() != 1)
         || (sub == QStringLiteral("explain") && positional.size() != 2)
         || (sub != QStringLiteral("check") && sub != QStringLiteral("explain"))) {
@@ -585,7 +629,17 @@ int BrokerCommandLine::policy(const QStringList &arguments)
         return UsageError;
     }
     QStringList errors;
-    const auto loaded = Policy::load(positional.first(), &errors);
+    qint64 minDeadlineSeconds = PolicyRule::kMinDeadlineSeconds;
+    if (parser.isSet(config)) {
+        const auto brokerConfig = BrokerConfig::load(parser.value(config), &errors);
+        if (!brokerConfig) {
+            for (const QString &e : std::as_const(errors))
+                warn(e);
+            return Failed;
+        }
+        minDeadlineSeconds = brokerConfig->minApprovalDeadlineSeconds;
+    }
+    const auto loaded = Policy::load(positional.first(), &errors, minDeadlineSeconds);
     if (!loaded) {
         for (const QString &e : std::as_const(errors))
             warn(e);
@@ -617,6 +671,8 @@ int BrokerCommandLine::policy(const QStringList &arguments)
 int BrokerCommandLine::audit(const QStringList &arguments)
 {
     const QString sub = arguments.value(1);
+    if (sub.isEmpty() || sub == QStringLiteral("--help") || sub == QStringLiteral("-h"))
+        return groupUsage(QStringLiteral("audit"), !sub.isEmpty());
     QCommandLineParser parser;
     const QCommandLineOption config = configOption();
     const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("First seq."), QStringLiteral("SEQ"),
@@ -685,7 +741,9 @@ int BrokerCommandLine::retention(const QStringList &arguments)
     parser.addOption(config);
     int code = Ok;
     QStringList rest = arguments.mid(1);
-    if (rest.isEmpty() || rest.first() != QStringLiteral("run")) {
+    if (rest.isEmpty() || rest.first() == QStringLiteral("--help") || rest.first() == QStringLiteral("-h"))
+        return groupUsage(QStringLiteral("retention"), !rest.isEmpty());
+    if (rest.first() != QStringLiteral("run")) {
         warn(QStringLiteral("countersignd retention: expected `run --config FILE`"));
         return UsageError;
     }

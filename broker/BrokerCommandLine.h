@@ -38,6 +38,8 @@ private:
     void print(const QString &line);
     void warn(const QString &line);
     QString usage() const;
+    // `countersignd GROUP` alone (a usage error) or with --help: that group's commands.
+    int groupUsage(const QString &group, bool requested);
 
     QIODevice *m_out;
     QIODevice *m_err;

@@ -42,7 +42,9 @@ QByteArray BrokerConfig::defaultText(quint16 port)
                           "max_websocket_message_bytes = 1048576\n"
                           "login_attempts_per_minute = 10\n"
                           "max_wait_seconds = 60\n"
-                          "max_history_page = 500\n\n"
+                          "max_history_page = 500\n"
+                          "# The shortest approval deadline a policy rule may set (seconds).\n"
+                          "min_approval_deadline_seconds = 60\n\n"
                           "[audit]\n"
                           "checkpoint_every_entries = 1000\n"
                           "checkpoint_every_seconds = 10\n\n"
@@ -110,6 +112,7 @@ std::optional<BrokerConfig> BrokerConfig::load(const QString &path, QStringList 
     readInt(limits, QStringLiteral("login_attempts_per_minute"), config.loginAttemptsPerMinute, 1);
     readInt(limits, QStringLiteral("max_wait_seconds"), config.maxWaitSeconds, 0);
     readInt(limits, QStringLiteral("max_history_page"), config.maxHistoryPage, 1);
+    readInt(limits, QStringLiteral("min_approval_deadline_seconds"), config.minApprovalDeadlineSeconds, 1);
     limits.finish();
 
     core::JsonReader audit(root.object(QStringLiteral("audit"), core::JsonReader::Optional), QStringLiteral("audit"),

@@ -34,6 +34,10 @@ struct BrokerConfig
     int loginAttemptsPerMinute = 10;
     int maxWaitSeconds = 60;
     int maxHistoryPage = 500;
+    // The shortest approval deadline a policy rule may set. Short deadlines fail
+    // closed (an expired action is denied), so lowering this is safe; it exists
+    // to catch a rule that gives approvers no time to read what they sign.
+    qint64 minApprovalDeadlineSeconds = 60;
 
     int checkpointEveryEntries = 1000;
     int checkpointEverySeconds = 10;

@@ -52,6 +52,18 @@ QJsonArray errorsToJson(const core::ValidationErrors &errors)
     return out;
 }
 
+// The code for a statement that does not even decode. An unsigned JWS (alg
+// "none" with an empty signature part, the classic downgrade) is a signature
+// failure, not a formatting slip, whichever check noticed it first.
+QString undecodableCode(const core::JwsResult &decoded, QByteArrayView jws)
+{
+    if (decoded.error == core::JwsResult::Error::UnsupportedAlgorithm
+        || decoded.error == core::JwsResult::Error::BadSignature
+        || (decoded.error == core::JwsResult::Error::BadBase64 && jws.endsWith('.')))
+        return QStringLiteral("bad_signature");
+    return QStringLiteral("malformed");
+}
+
 QString agentStatus(const QString &status)
 {
     // What POST /v1/actions answers: allowed / denied / pending.
@@ -85,6 +97,9 @@ BrokerService::BrokerService(BrokerConfig config, std::unique_ptr<storage::Datab
     , m_killSwitches(*m_database)
     , m_audit(*m_database)
 {
+    // "At least every N entries": counted in the database, so entries appended
+    // by other processes (the CLI) and by one large transaction count too.
+    m_audit.setCheckpointing(&m_brokerKey, m_config.checkpointEveryEntries);
     m_expiryTimer.setSingleShot(true);
     m_expiryTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_expiryTimer, &QTimer::timeout, this, &BrokerService::expireDue);
@@ -105,6 +120,10 @@ BrokerService::~BrokerService()
 
 bool BrokerService::start(QString *error)
 {
+    if (m_config.minApprovalDeadlineSeconds < PolicyRule::kMinDeadlineSeconds)
+        qCWarning(lcBroker).noquote() << "limits.min_approval_deadline_seconds is"
+                                      << m_config.minApprovalDeadlineSeconds
+                                      << "- policy rules may give approvers less than a minute to decide";
     {
         storage::Transaction transaction(*m_database);
         if (!transaction.begin(error)
@@ -122,14 +141,13 @@ bool BrokerService::start(QString *error)
     QString retentionError;
     if (runRetention(QDateTime::currentDateTimeUtc(), &retentionError) < 0)
         qCWarning(lcBroker) << "retention run failed:" << retentionError;
-    afterAudit();
     return true;
 }
 
 bool BrokerService::reloadPolicy(QString *error)
 {
     QStringList errors;
-    auto policy = Policy::load(m_config.policy, &errors);
+    auto policy = Policy::load(m_config.policy, &errors, m_config.minApprovalDeadlineSeconds);
     if (!policy) {
         *error = errors.join(QLatin1Char('\n'));
         return false;
@@ -144,7 +162,6 @@ bool BrokerService::reloadPolicy(QString *error)
         || !transaction.commit(error))
         return false;
     m_policy = std::move(*policy);
-    afterAudit();
     return true;
 }
 
@@ -159,24 +176,15 @@ BrokerService::Answer BrokerService::error(int status, const QString &code, cons
 
 bool BrokerService::appendAudit(const QString &event, const QString &actionId, const QJsonObject &data, QString *error)
 {
-    if (!m_audit.append(event, actionId, data, error))
-        return false;
-    ++m_entriesSinceCheckpoint;
-    return true;
-}
-
-void BrokerService::afterAudit()
-{
-    if (m_entriesSinceCheckpoint >= m_config.checkpointEveryEntries)
-        checkpointNow();
+    // Signs a checkpoint in the same transaction whenever checkpoint_every_entries
+    // entries have accumulated (see the constructor).
+    return m_audit.append(event, actionId, data, error).has_value();
 }
 
 void BrokerService::checkpointNow()
 {
     QString error;
-    if (m_audit.checkpoint(m_brokerKey, &error))
-        m_entriesSinceCheckpoint = 0;
-    else if (!error.isEmpty())
+    if (!m_audit.checkpoint(m_brokerKey, &error) && !error.isEmpty())
         qCWarning(lcBroker) << "checkpoint failed:" << error;
 }
 
@@ -205,10 +213,8 @@ BrokerService::Auth BrokerService::authenticate(QByteArrayView authorization)
     }
     // A killed agent's tokens stop working for everything, not only new submissions.
     for (const KillSwitchRegistry::KillSwitch &k : m_killSwitches.active()) {
-        const bool hitsToken = k.scope == QStringLiteral("global")
-            || (k.scope == QStringLiteral("tenant") && k.target == token->tenant)
-            || (k.scope == QStringLiteral("agent") && k.target == token->agentId);
-        if (hitsToken) {
+        // Global, tenant and agent switches cover a token; user and tool switches never match empty names.
+        if (k.covers(token->tenant, QString(), token->agentId, QString())) {
             auth.refusal
                 = error(403, QStringLiteral("killed"),
                         QStringLiteral("a %1 kill switch (%2) stops this agent: %3")
@@ -279,7 +285,6 @@ BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView 
                            &auditError))
             transaction.commit(&auditError);
         m_metrics.countRefusal(code);
-        afterAudit();
         return error(status, code, message);
     };
     if (action.tenant != token.tenant)
@@ -381,7 +386,6 @@ BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView 
     m_metrics.countAction(agentStatus(stored.status));
     qCInfo(lcBroker).noquote() << "action" << stored.id << stored.tenant << stored.agentId << stored.tool << "->"
                                << stored.status << "by rule" << stored.policyRule;
-    afterAudit();
     if (stored.isPending())
         scheduleExpiry();
     Q_EMIT actionChanged(stored);
@@ -476,7 +480,6 @@ BrokerService::Answer BrokerService::reportResult(QByteArrayView authorization, 
     }
     if (!ok)
         return error(503, QStringLiteral("unavailable"), QStringLiteral("could not record the result"));
-    afterAudit();
     Q_EMIT actionChanged(*action);
     return {200,
             {{QStringLiteral("id"), id}, {QStringLiteral("status"), outcome}, {QStringLiteral("seq"), action->seq}}};
@@ -504,7 +507,6 @@ BrokerService::Verdict BrokerService::reject(const QString &code, const QString 
                         &dbError))
             transaction.commit(&dbError);
     }
-    afterAudit();
     m_metrics.countDecision(code);
     qCInfo(lcBroker).noquote() << event << actionId << code << "-" << message;
     Verdict v;
@@ -530,12 +532,12 @@ BrokerService::Verdict BrokerService::decide(const ApproverRegistry::Approver &p
 {
     const QString rejected = QStringLiteral("decision_rejected");
     const core::JwsResult decoded = core::Jws::decode(jws);
-    if (decoded.error == core::JwsResult::Error::UnsupportedAlgorithm
-        || decoded.error == core::JwsResult::Error::BadSignature)
-        return reject(QStringLiteral("bad_signature"), decoded.message, QString(), decoded.kid, jws, QString(),
-                      rejected);
     if (!decoded.ok())
-        return reject(QStringLiteral("malformed"), decoded.message, QString(), decoded.kid, jws, QString(), rejected);
+        return reject(undecodableCode(decoded, jws), decoded.message, QString(), decoded.kid, jws, QString(), rejected);
+    if (!principal.isActive())
+        return reject(QStringLiteral("revoked_key"),
+                      QStringLiteral("this session's key %1 was revoked").arg(principal.keyId), QString(), decoded.kid,
+                      jws, QString(), rejected);
     const auto signer = m_approvers.find(decoded.kid);
     if (!signer)
         return reject(QStringLiteral("unknown_key"), QStringLiteral("key %1 is not enrolled").arg(decoded.kid),
@@ -688,7 +690,6 @@ BrokerService::Verdict BrokerService::decide(const ApproverRegistry::Approver &p
         v.message = QStringLiteral("the broker could not store the decision; send it again");
         return v;
     }
-    afterAudit();
     m_metrics.countDecision(QStringLiteral("accepted"));
     if (!newStatus.isEmpty())
         m_metrics.observeDecisionLatency(double(action->submittedAt.msecsTo(action->resolvedAt)) / 1000.0);
@@ -714,9 +715,11 @@ BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approve
     const QString rejected = QStringLiteral("killswitch_rejected");
     const core::JwsResult decoded = core::Jws::decode(jws);
     if (!decoded.ok())
-        return reject(decoded.error == core::JwsResult::Error::UnsupportedAlgorithm ? QStringLiteral("bad_signature")
-                                                                                    : QStringLiteral("malformed"),
-                      decoded.message, QString(), decoded.kid, jws, QString(), rejected);
+        return reject(undecodableCode(decoded, jws), decoded.message, QString(), decoded.kid, jws, QString(), rejected);
+    if (!principal.isActive())
+        return reject(QStringLiteral("revoked_key"),
+                      QStringLiteral("this session's key %1 was revoked").arg(principal.keyId), QString(), decoded.kid,
+                      jws, QString(), rejected);
     const auto signer = m_approvers.find(decoded.kid);
     if (!signer)
         return reject(QStringLiteral("unknown_key"), QStringLiteral("key %1 is not enrolled").arg(decoded.kid),
@@ -811,7 +814,6 @@ BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approve
         v.message = QStringLiteral("the broker could not store the order; nothing changed");
         return v;
     }
-    afterAudit();
     qCWarning(lcBroker).noquote() << "kill switch" << order.operation << order.scope << order.target << "by"
                                   << signer->name << "- killed" << killed.size() << "pending actions";
     for (const ActionStore::StoredAction &action : std::as_const(killed))
@@ -850,7 +852,6 @@ void BrokerService::expireDue()
             qCWarning(lcBroker) << "could not expire" << action.id << dbError;
         }
     }
-    afterAudit();
     for (const ActionStore::StoredAction &action : std::as_const(expired)) {
         qCInfo(lcBroker).noquote() << "action" << action.id << "expired (deadline passed)";
         Q_EMIT actionChanged(action);
@@ -881,7 +882,6 @@ std::optional<ApproverRegistry::Approver> BrokerService::enrolApprover(const QSt
     if (!approver || !appendAudit(QStringLiteral("approver_enrolled"), QString(), approver->toJson(), error)
         || !transaction.commit(error))
         return std::nullopt;
-    afterAudit();
     return approver;
 }
 
@@ -896,7 +896,6 @@ std::optional<ApproverRegistry::Approver> BrokerService::revokeApprover(const QS
                         {{QStringLiteral("key_id"), approver->keyId}, {QStringLiteral("name"), approver->name}}, error)
         || !transaction.commit(error))
         return std::nullopt;
-    afterAudit();
     return approver;
 }
 
@@ -913,7 +912,6 @@ std::optional<TokenRegistry::AgentToken> BrokerService::createToken(const QStrin
         secret->clear();
         return std::nullopt;
     }
-    afterAudit();
     return token;
 }
 
@@ -926,7 +924,6 @@ std::optional<TokenRegistry::AgentToken> BrokerService::revokeToken(const QStrin
     if (!token || !appendAudit(QStringLiteral("token_revoked"), QString(), token->toJson(), error)
         || !transaction.commit(error))
         return std::nullopt;
-    afterAudit();
     return token;
 }
 
@@ -989,7 +986,6 @@ int BrokerService::runRetention(const QDateTime &nowUtc, QString *error)
     }
     if (!transaction.commit(error))
         return -1;
-    afterAudit();
     return int(candidates.size());
 }
 

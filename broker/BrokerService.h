@@ -110,7 +110,6 @@ private:
     bool appendAudit(const QString &event, const QString &actionId, const QJsonObject &data, QString *error);
     bool resolve(ActionStore::StoredAction &action, const QString &status, const QJsonObject &auditData,
                  QString *error);
-    void afterAudit();
     void scheduleExpiry();
     static Answer error(int status, const QString &code, const QString &message, const QJsonArray &errors = {});
 
@@ -127,7 +126,6 @@ private:
     QTimer m_expiryTimer;
     QTimer m_checkpointTimer;
     QTimer m_retentionTimer;
-    int m_entriesSinceCheckpoint = 0;
 };
 
 } // namespace countersign::broker

@@ -94,24 +94,20 @@ void ConsoleSession::onMessage(const QString &text)
             fail(QStringLiteral("login_required"), QStringLiteral("log in before sending '%1'").arg(type));
         return;
     }
-    if (!refreshPrincipal())
-        return;
     const QJsonValue id = message.value(QStringLiteral("id"));
+    const bool statement = type == QStringLiteral("decide") || type == QStringLiteral("killswitch");
+    if (!refreshPrincipal()) {
+        // A statement from a session whose key was revoked still gets its answer
+        // (revoked_key, audited like every rejection) before the session closes.
+        if (statement)
+            handleStatement(type, message);
+        closeRevoked();
+        return;
+    }
     if (type == QStringLiteral("subscribe")) {
         handleSubscribe(message);
-    } else if (type == QStringLiteral("decide") || type == QStringLiteral("killswitch")) {
-        const QString jws = message.value(QStringLiteral("jws")).toString();
-        if (jws.isEmpty()) {
-            sendError(QStringLiteral("malformed"), QStringLiteral("'jws' is required"), id);
-            return;
-        }
-        const BrokerService::Verdict verdict = type == QStringLiteral("decide")
-            ? m_service->decide(*m_principal, jws.toLatin1())
-            : m_service->killSwitch(*m_principal, jws.toLatin1());
-        QJsonObject reply = verdict.toJson();
-        reply.insert(QStringLiteral("type"), QString(type + QStringLiteral("_result")));
-        reply.insert(QStringLiteral("id"), id);
-        send(reply);
+    } else if (statement) {
+        handleStatement(type, message);
     } else if (type == QStringLiteral("history")) {
         handleHistory(message);
     } else if (type == QStringLiteral("audit_range")) {
@@ -127,15 +123,31 @@ void ConsoleSession::onMessage(const QString &text)
 
 bool ConsoleSession::refreshPrincipal()
 {
-    // Revocation takes effect on the next message, not at the next login.
+    // Revocation takes effect on the next message or push, not at the next login.
     const auto current = m_service->approvers().find(m_principal->keyId);
-    if (!current || !current->isActive()) {
-        fail(QStringLiteral("revoked_key"), QStringLiteral("this key was revoked; the session is closed"));
-        m_principal.reset();
+    if (!current) {
+        m_principal->revokedAt = QDateTime::currentDateTimeUtc();
         return false;
     }
     m_principal = current;
-    return true;
+    return current->isActive();
+}
+
+void ConsoleSession::handleStatement(const QString &type, const QJsonObject &message)
+{
+    const QJsonValue id = message.value(QStringLiteral("id"));
+    const QString jws = message.value(QStringLiteral("jws")).toString();
+    if (jws.isEmpty()) {
+        sendError(QStringLiteral("malformed"), QStringLiteral("'jws' is required"), id);
+        return;
+    }
+    const BrokerService::Verdict verdict = type == QStringLiteral("decide")
+        ? m_service->decide(*m_principal, jws.toLatin1())
+        : m_service->killSwitch(*m_principal, jws.toLatin1());
+    QJsonObject reply = verdict.toJson();
+    reply.insert(QStringLiteral("type"), QString(type + QStringLiteral("_result")));
+    reply.insert(QStringLiteral("id"), id);
+    send(reply);
 }
 
 void ConsoleSession::handleLogin(const QJsonObject &message)
@@ -245,6 +257,12 @@ void ConsoleSession::onActionChanged(const ActionStore::StoredAction &action)
 {
     if (!m_principal || !m_subscribed || action.seq <= m_lastSentSeq)
         return;
+    // A session that only listens learns of its key's revocation here, before
+    // it is shown anything more.
+    if (!refreshPrincipal()) {
+        closeRevoked();
+        return;
+    }
     m_lastSentSeq = action.seq;
     if (m_service->canSee(*m_principal, action.tenant))
         send(m_service->actionMessage(action));
@@ -252,8 +270,19 @@ void ConsoleSession::onActionChanged(const ActionStore::StoredAction &action)
 
 void ConsoleSession::onKillSwitchChanged(const QJsonObject &event)
 {
-    if (m_principal && m_subscribed)
-        send(event);
+    if (!m_principal || !m_subscribed)
+        return;
+    if (!refreshPrincipal()) {
+        closeRevoked();
+        return;
+    }
+    send(event);
+}
+
+void ConsoleSession::closeRevoked()
+{
+    fail(QStringLiteral("revoked_key"), QStringLiteral("this key was revoked; the session is closed"));
+    m_principal.reset();
 }
 
 void ConsoleSession::handleHistory(const QJsonObject &message)

@@ -39,11 +39,16 @@ private:
     void fail(const QString &code, const QString &message); // error, then close
 
     void handleLogin(const QJsonObject &message);
+    // decide / killswitch: the signed statement goes to the service, the verdict back.
+    void handleStatement(const QString &type, const QJsonObject &message);
     void handleSubscribe(const QJsonObject &message);
     void handleHistory(const QJsonObject &message);
     void handleAuditRange(const QJsonObject &message);
     void handleAuditForAction(const QJsonObject &message);
+    // Re-reads the principal; false (principal marked revoked) when its key no longer may act.
     bool refreshPrincipal();
+    // Tells the console its key was revoked and closes the session.
+    void closeRevoked();
 
     void onActionChanged(const ActionStore::StoredAction &action);
     void onKillSwitchChanged(const QJsonObject &event);

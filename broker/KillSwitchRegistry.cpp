@@ -15,14 +15,16 @@ bool KillSwitchRegistry::KillSwitch::covers(const QString &tenant, const QString
         return false;
     if (scope == QStringLiteral("global"))
         return true;
+    // Without case, like the policy's name globs: a switch on `shell.exec` also
+    // stops `Shell.Exec`. A switch errs on the side of stopping too much.
     if (scope == QStringLiteral("tenant"))
-        return target == tenant;
+        return target.compare(tenant, Qt::CaseInsensitive) == 0;
     if (scope == QStringLiteral("user"))
         return target.compare(user, Qt::CaseInsensitive) == 0;
     if (scope == QStringLiteral("agent"))
-        return target == agent;
+        return target.compare(agent, Qt::CaseInsensitive) == 0;
     if (scope == QStringLiteral("tool"))
-        return target == tool;
+        return target.compare(tool, Qt::CaseInsensitive) == 0;
     return true; // an unknown scope stops everything rather than nothing
 }
 
@@ -91,7 +93,8 @@ std::optional<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::engage(const Q
     q.prepare(QStringLiteral("INSERT INTO killswitches (scope, target, reason, engaged_by, engaged_at, engage_jws) "
                              "VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(scope);
-    q.addBindValue(target);
+    // A global switch has no target: stored as '' (a null QString would bind NULL).
+    q.addBindValue(target.isNull() ? QStringLiteral("") : target);
     q.addBindValue(reason);
     q.addBindValue(by);
     q.addBindValue(core::JsonReader::formatTimestamp(k.engagedAt));

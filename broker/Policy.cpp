@@ -39,7 +39,8 @@ void readTenantDomains(const QJsonObject &table, const QString &key, const QStri
 
 } // namespace
 
-std::optional<Policy> Policy::parse(QByteArrayView text, const QString &sourceName, QStringList *errors)
+std::optional<Policy> Policy::parse(QByteArrayView text, const QString &sourceName, QStringList *errors,
+                                    qint64 minDeadlineSeconds)
 {
     const std::optional<TomlDocument> doc = TomlDocument::parse(text, sourceName, errors);
     if (!doc)
@@ -93,7 +94,7 @@ std::optional<Policy> Policy::parse(QByteArrayView text, const QString &sourceNa
             if (!table)
                 continue;
             const qsizetype before = reader.errorCount();
-            PolicyRule rule = PolicyRule::read(*table, path, doc->lineOf(path), reader);
+            PolicyRule rule = PolicyRule::read(*table, path, doc->lineOf(path), reader, minDeadlineSeconds);
             if (!rule.id().isEmpty()) {
                 const auto previous = seen.constFind(rule.id());
                 if (previous != seen.constEnd())
@@ -136,7 +137,7 @@ std::optional<Policy> Policy::parse(QByteArrayView text, const QString &sourceNa
     return policy;
 }
 
-std::optional<Policy> Policy::load(const QString &path, QStringList *errors)
+std::optional<Policy> Policy::load(const QString &path, QStringList *errors, qint64 minDeadlineSeconds)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -149,7 +150,7 @@ std::optional<Policy> Policy::load(const QString &path, QStringList *errors)
         errors->append(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
         return std::nullopt;
     }
-    return parse(text, path, errors);
+    return parse(text, path, errors, minDeadlineSeconds);
 }
 
 PolicyDecision Policy::evaluate(const core::Action &action) const

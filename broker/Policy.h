@@ -25,8 +25,12 @@ public:
     static constexpr int kFormatVersion = 1;
     static QString defaultDenyRule() { return QStringLiteral("default-deny"); }
 
-    static std::optional<Policy> parse(QByteArrayView text, const QString &sourceName, QStringList *errors);
-    static std::optional<Policy> load(const QString &path, QStringList *errors);
+    // `minDeadlineSeconds`: the shortest approval deadline a rule may set
+    // (countersignd.conf [limits] min_approval_deadline_seconds).
+    static std::optional<Policy> parse(QByteArrayView text, const QString &sourceName, QStringList *errors,
+                                       qint64 minDeadlineSeconds = PolicyRule::kMinDeadlineSeconds);
+    static std::optional<Policy> load(const QString &path, QStringList *errors,
+                                      qint64 minDeadlineSeconds = PolicyRule::kMinDeadlineSeconds);
 
     PolicyDecision evaluate(const core::Action &action) const;
 

@@ -18,7 +18,8 @@ const QStringList &approveKeys()
 
 } // namespace
 
-PolicyRule PolicyRule::read(const QJsonObject &json, const QString &path, int line, PolicyReader &reader)
+PolicyRule PolicyRule::read(const QJsonObject &json, const QString &path, int line, PolicyReader &reader,
+                            qint64 minDeadlineSeconds)
 {
     PolicyRule rule;
     rule.m_path = path;
@@ -144,10 +145,10 @@ PolicyRule PolicyRule::read(const QJsonObject &json, const QString &path, int li
         if (!seconds)
             reader.error(deadlinePath,
                          QStringLiteral("expected a duration such as \"900s\", \"15m\", \"2h\" or \"1d\""));
-        else if (*seconds < kMinDeadlineSeconds || *seconds > kMaxDeadlineSeconds)
+        else if (*seconds < minDeadlineSeconds || *seconds > kMaxDeadlineSeconds)
             reader.error(deadlinePath,
                          QStringLiteral("must be between %1 and %2")
-                             .arg(PolicyDecision::formatDuration(kMinDeadlineSeconds),
+                             .arg(PolicyDecision::formatDuration(minDeadlineSeconds),
                                   PolicyDecision::formatDuration(kMaxDeadlineSeconds)));
         else
             outcome.deadlineSeconds = *seconds;

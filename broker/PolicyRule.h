@@ -21,7 +21,10 @@ public:
     static constexpr int kMaxQuorum = 100;
 
     // Problems go to `reader`; the rule is only meaningful when none were added.
-    static PolicyRule read(const QJsonObject &json, const QString &path, int line, PolicyReader &reader);
+    // `minDeadlineSeconds` is the shortest `deadline` accepted (countersignd.conf
+    // [limits] min_approval_deadline_seconds; kMinDeadlineSeconds by default).
+    static PolicyRule read(const QJsonObject &json, const QString &path, int line, PolicyReader &reader,
+                           qint64 minDeadlineSeconds = kMinDeadlineSeconds);
 
     QString id() const { return m_id; }
     QString description() const { return m_description; }

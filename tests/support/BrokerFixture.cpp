@@ -3,8 +3,11 @@
 #include "core/KeyFile.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSaveFile>
+#include <QSignalSpy>
 #include <QSslCertificate>
 #include <QUuid>
 
@@ -51,6 +54,102 @@ bool BrokerFixture::appendConfig(const QByteArray &text) const
     if (!file.open(QIODevice::Append))
         return false;
     return file.write(QByteArray('\n' + text + '\n')) > 0;
+}
+
+bool BrokerFixture::setConfigValue(const QString &table, const QString &key, const QString &value) const
+{
+    QFile file(configPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    file.close();
+    const QString header = QLatin1Char('[') + table + QLatin1Char(']');
+    const QRegularExpression keyLine(QStringLiteral("^\\s*") + QRegularExpression::escape(key)
+                                     + QStringLiteral("\\s*="));
+    const QString line = key + QStringLiteral(" = ") + value;
+    qsizetype start = lines.indexOf(header);
+    if (start < 0) {
+        lines << QString() << header << line;
+    } else {
+        qsizetype end = start + 1;
+        while (end < lines.size() && !lines.at(end).trimmed().startsWith(QLatin1Char('[')))
+            ++end;
+        qsizetype found = -1;
+        for (qsizetype i = start + 1; i < end && found < 0; ++i) {
+            if (keyLine.match(lines.at(i)).hasMatch())
+                found = i;
+        }
+        if (found >= 0)
+            lines[found] = line;
+        else
+            lines.insert(start + 1, line);
+    }
+    QSaveFile out(configPath());
+    if (!out.open(QIODevice::WriteOnly))
+        return false;
+    out.write(lines.join(QLatin1Char('\n')).toUtf8());
+    return out.commit();
+}
+
+bool BrokerFixture::writePolicy(const QByteArray &toml) const
+{
+    QSaveFile out(policyPath());
+    if (!out.open(QIODevice::WriteOnly))
+        return false;
+    out.write(toml);
+    return out.commit();
+}
+
+ProcessRunner::Result BrokerFixture::sql(const QString &statements) const
+{
+    return ProcessRunner(QStringLiteral("sqlite3"))
+        .run({QStringLiteral("-batch"), QStringLiteral("-bail"), QStringLiteral("-cmd"),
+              QStringLiteral(".timeout 10000"), databasePath(), statements});
+}
+
+QString BrokerFixture::sqlValue(const QString &query) const
+{
+    const ProcessRunner::Result result = sql(query);
+    return result.exitCode == 0 ? QString::fromUtf8(result.out).trimmed() : QString();
+}
+
+qint64 BrokerFixture::auditHead() const
+{
+    return sqlValue(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM audit_log")).toLongLong();
+}
+
+bool BrokerFixture::copyTo(const QString &directory, QString *error) const
+{
+    const QDir from(m_dir.path());
+    const QDir to(directory);
+    for (const QString &sub : {QStringLiteral("keys"), QStringLiteral("tls")}) {
+        if (!to.mkpath(sub)) {
+            *error = QStringLiteral("cannot create %1").arg(to.filePath(sub));
+            return false;
+        }
+        const QStringList files = QDir(from.filePath(sub)).entryList(QDir::Files);
+        for (const QString &file : files) {
+            const QString relative = sub + QLatin1Char('/') + file;
+            if (!QFile::copy(from.filePath(relative), to.filePath(relative))) {
+                *error = QStringLiteral("cannot copy %1").arg(relative);
+                return false;
+            }
+        }
+    }
+    for (const QString &file : {QStringLiteral("countersignd.conf"), QStringLiteral("policy.toml")}) {
+        if (!QFile::copy(from.filePath(file), to.filePath(file))) {
+            *error = QStringLiteral("cannot copy %1").arg(file);
+            return false;
+        }
+    }
+    QString target = to.filePath(QStringLiteral("countersignd.db"));
+    target.replace(QLatin1Char('\''), QStringLiteral("''"));
+    const ProcessRunner::Result backup = sql(QStringLiteral(".backup '%1'").arg(target));
+    if (backup.exitCode != 0) {
+        *error = QString::fromUtf8(backup.err);
+        return false;
+    }
+    return true;
 }
 
 bool BrokerFixture::start(QString *error)
@@ -110,9 +209,40 @@ bool BrokerFixture::stop()
     return clean;
 }
 
+bool BrokerFixture::restart(QString *error)
+{
+    if (!stop()) {
+        *error = QStringLiteral("countersignd did not stop cleanly on SIGTERM");
+        return false;
+    }
+    return start(error);
+}
+
 bool BrokerFixture::isRunning() const
 {
     return m_process && m_process->state() == QProcess::Running;
+}
+
+qint64 BrokerFixture::pid() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
+bool BrokerFixture::sendSignal(int signal) const
+{
+    return isRunning() && ::kill(pid_t(m_process->processId()), signal) == 0;
+}
+
+bool BrokerFixture::waitForLog(const QByteArray &needle, qsizetype from, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (m_log.indexOf(needle, from) < 0) {
+        if (!isRunning() || deadline.hasExpired())
+            return false;
+        QSignalSpy spy(m_process.get(), &QProcess::readyReadStandardError);
+        spy.wait(int(std::max<qint64>(1, deadline.remainingTime())));
+    }
+    return true;
 }
 
 QUrl BrokerFixture::httpsUrl(const QString &path) const
@@ -140,7 +270,7 @@ QString BrokerFixture::brokerKeyId() const
 }
 
 QString BrokerFixture::createToken(const QString &tenant, const QString &agent, const QStringList &tools,
-                                   const QString &ttl) const
+                                   const QString &ttl, QString *tokenId) const
 {
     QStringList args {QStringLiteral("token"),    QStringLiteral("create"),
                       QStringLiteral("--config"), configPath(),
@@ -151,6 +281,11 @@ QString BrokerFixture::createToken(const QString &tenant, const QString &agent, 
     if (!ttl.isEmpty())
         args << QStringLiteral("--ttl") << ttl;
     const auto result = cli(args);
+    if (tokenId) {
+        // `created tok_… for AGENT in TENANT` on stderr; the secret alone on stdout.
+        static const QRegularExpression created(QStringLiteral("created (tok_[A-Za-z0-9_-]+)"));
+        *tokenId = created.match(QString::fromUtf8(result.err)).captured(1);
+    }
     return result.exitCode == 0 ? QString::fromUtf8(result.out.trimmed()) : QString();
 }
 

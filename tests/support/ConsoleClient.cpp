@@ -93,8 +93,24 @@ QList<QJsonObject> ConsoleClient::subscribe(qint64 since, int timeoutMs)
                                                      {QStringLiteral("since"), since}})
                               .toJson(QJsonDocument::Compact)));
     QList<QJsonObject> actions;
-    if (waitFor(QStringLiteral("synced"), from, timeoutMs).isEmpty())
-        return actions;
+    // Done at `synced`, or at once when the broker refuses with an error.
+    const QDeadlineTimer deadline(timeoutMs);
+    qsizetype scanned = from;
+    bool synced = false;
+    while (!synced) {
+        for (; scanned < m_messages.size() && !synced; ++scanned) {
+            const QString type = m_messages.at(scanned).value(QStringLiteral("type")).toString();
+            if (type == QStringLiteral("error"))
+                return actions;
+            synced = type == QStringLiteral("synced");
+        }
+        if (synced)
+            break;
+        if (deadline.hasExpired() || !isConnected())
+            return actions;
+        QSignalSpy spy(this, &ConsoleClient::messageReceived);
+        spy.wait(int(std::max<qint64>(1, deadline.remainingTime())));
+    }
     for (qsizetype i = from; i < m_messages.size(); ++i) {
         const QString type = m_messages.at(i).value(QStringLiteral("type")).toString();
         if (type == QStringLiteral("synced"))
@@ -131,7 +147,9 @@ void ConsoleClient::close()
         return;
     QSignalSpy disconnected(&m_socket, &QWebSocket::disconnected);
     m_socket.close();
-    disconnected.wait(5000);
+    // close() may finish (and emit) at once; wait() only sees later emissions.
+    if (disconnected.isEmpty() && m_socket.state() != QAbstractSocket::UnconnectedState)
+        disconnected.wait(5000);
 }
 
 QByteArray ConsoleClient::signDecision(const core::Ed25519PrivateKey &key, const QJsonObject &action,

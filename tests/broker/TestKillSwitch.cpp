@@ -1,0 +1,428 @@
+#include "core/Base64Url.h"
+#include "core/Sha256.h"
+#include "support/AgentClient.h"
+#include "support/BrokerFixture.h"
+#include "support/ConsoleClient.h"
+#include "support/TestActions.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace countersign;
+using namespace countersign::testing;
+
+namespace {
+
+const QString kAcme = QStringLiteral("acme");
+const QString kGlobex = QStringLiteral("globex");
+const QString kAlpha = QStringLiteral("agent:alpha"); // acme
+const QString kBeta = QStringLiteral("agent:beta"); // acme
+const QString kGamma = QStringLiteral("agent:gamma"); // globex
+const QString kUser1 = QStringLiteral("u1@acme.example");
+const QString kUser2 = QStringLiteral("u2@acme.example");
+
+const QByteArray kPolicy = R"(version = 1
+
+[[rules]]
+id = "approve-ks-tools"
+description = "Held for a human"
+action = "approve"
+approver_roles = ["approver"]
+deadline = "1h"
+[rules.match]
+tool = "ks.*"
+)";
+
+} // namespace
+
+// Kill switches over the real console WebSocket with real on-call signatures:
+// enforced at once on pending actions, new submissions and agent tokens, pushed
+// to every console, kept across a restart, and released by a second order.
+class TestKillSwitch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void engagingStopsExactlyItsScope_data();
+    void engagingStopsExactlyItsScope();
+    void toolSwitchIgnoresCase();
+    void longPollOnAKilledActionReturns();
+    void nonOncallKeyIsRefused();
+    void oncallIsLimitedToItsTenants();
+    void replayedOrderIsReplay();
+    void engagingTwiceIsAlreadyEngaged();
+    void releasingAnUnengagedSwitchIsNotEngaged();
+    void everyConsoleIsTold();
+    void stateSurvivesARestart();
+
+private:
+    void connectConsoles();
+    AgentClient agent(const QString &agentId)
+    {
+        return AgentClient(m_broker.httpsUrl(QString()), m_broker.clientTls(), m_tokens.value(agentId));
+    }
+    static QString tenantOf(const QString &agentId) { return agentId == kGamma ? kGlobex : kAcme; }
+    static QByteArray body(const QString &agentId, const QString &tool, const QString &user)
+    {
+        return TestActions::bytes(TestActions::action(tenantOf(agentId), agentId, tool, user));
+    }
+    // Submits and expects the action to be held; returns its id.
+    QString submitPending(const QString &agentId, const QString &tool, const QString &user = kUser1);
+    QJsonObject order(const BrokerFixture::Approver &by, ConsoleClient &console, const QString &operation,
+                      const QString &scope, const QString &target);
+    QString storedStatus(const QString &id) const;
+    QString activeSwitches(const QString &scope, const QString &target) const;
+    QString auditedRejection(const QByteArray &jws) const;
+
+    BrokerFixture m_broker;
+    QHash<QString, QString> m_tokens;
+    BrokerFixture::Approver m_oncall, m_acmeOncall, m_approver, m_globexApprover;
+    std::unique_ptr<ConsoleClient> m_oncallConsole; // logged in as m_oncall
+    std::unique_ptr<ConsoleClient> m_watcher; // m_approver, subscribed
+    int m_counter = 0;
+};
+
+void TestKillSwitch::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_broker.init(&error), qPrintable(error));
+    QVERIFY(m_broker.writePolicy(kPolicy));
+    for (const QString &agentId : {kAlpha, kBeta, kGamma}) {
+        m_tokens.insert(agentId, m_broker.createToken(tenantOf(agentId), agentId, {QStringLiteral("ks.*")}));
+        QVERIFY(m_tokens.value(agentId).startsWith(QStringLiteral("cst_")));
+    }
+    m_oncall = m_broker.enrolApprover(QStringLiteral("Otto"), {QStringLiteral("oncall")}, {QStringLiteral("*")});
+    m_acmeOncall = m_broker.enrolApprover(QStringLiteral("Olga"), {QStringLiteral("oncall")}, {kAcme});
+    m_approver = m_broker.enrolApprover(QStringLiteral("Ari"), {QStringLiteral("approver")}, {QStringLiteral("*")});
+    m_globexApprover = m_broker.enrolApprover(QStringLiteral("Gil"), {QStringLiteral("approver")}, {kGlobex});
+    for (const auto *a : {&m_oncall, &m_acmeOncall, &m_approver, &m_globexApprover})
+        QVERIFY2(!a->keyId.isEmpty(), qPrintable(a->name));
+    QVERIFY2(m_broker.start(&error), qPrintable(error));
+    connectConsoles();
+}
+
+void TestKillSwitch::connectConsoles()
+{
+    m_oncallConsole = std::make_unique<ConsoleClient>(m_broker.consoleUrl(), m_broker.clientTls());
+    QVERIFY(m_oncallConsole->login(*m_oncall.key));
+    m_watcher = std::make_unique<ConsoleClient>(m_broker.consoleUrl(), m_broker.clientTls());
+    QVERIFY(m_watcher->login(*m_approver.key));
+    m_watcher->subscribe(0);
+}
+
+QString TestKillSwitch::submitPending(const QString &agentId, const QString &tool, const QString &user)
+{
+    const auto reply = agent(agentId).submit(body(agentId, tool, user), QStringLiteral("ks-%1").arg(++m_counter));
+    if (reply.status != 202)
+        qWarning() << "not held:" << reply.status << reply.raw;
+    return reply.status == 202 ? reply.body.value(QStringLiteral("id")).toString() : QString();
+}
+
+QJsonObject TestKillSwitch::order(const BrokerFixture::Approver &by, ConsoleClient &console, const QString &operation,
+                                  const QString &scope, const QString &target)
+{
+    return console.killSwitch(
+        ConsoleClient::signKillSwitch(*by.key, operation, scope, target, QStringLiteral("test %1").arg(++m_counter)));
+}
+
+QString TestKillSwitch::storedStatus(const QString &id) const
+{
+    return m_broker.sqlValue(QStringLiteral("SELECT status FROM actions WHERE id = '%1'").arg(id));
+}
+
+QString TestKillSwitch::activeSwitches(const QString &scope, const QString &target) const
+{
+    return m_broker.sqlValue(QStringLiteral("SELECT COUNT(*) FROM killswitches WHERE scope = '%1' AND target = '%2' "
+                                            "AND released_at IS NULL")
+                                 .arg(scope, target));
+}
+
+QString TestKillSwitch::auditedRejection(const QByteArray &jws) const
+{
+    const QString hash
+        = QStringLiteral("sha256:") + QString::fromLatin1(core::Base64Url::encode(core::Sha256::hash(jws)));
+    return m_broker.sqlValue(QStringLiteral("SELECT group_concat(json_extract(data, '$.code')) FROM audit_log "
+                                            "WHERE event = 'killswitch_rejected' "
+                                            "AND json_extract(data, '$.statement_sha256') = '%1'")
+                                 .arg(hash));
+}
+
+void TestKillSwitch::engagingStopsExactlyItsScope_data()
+{
+    QTest::addColumn<QString>("scope");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QStringList>("inside"); // agent, tool, user of an action the switch stops
+    QTest::addColumn<QStringList>("outside"); // ... and of one it leaves alone (empty: none)
+    QTest::addColumn<bool>("stopsTheToken"); // the inside agent's token stops working
+    QTest::newRow("tenant") << QStringLiteral("tenant") << kAcme
+                            << QStringList {kAlpha, QStringLiteral("ks.write"), kUser1}
+                            << QStringList {kGamma, QStringLiteral("ks.write"), QStringLiteral("u1@globex.example")}
+                            << true;
+    QTest::newRow("user") << QStringLiteral("user") << kUser1
+                          << QStringList {kAlpha, QStringLiteral("ks.write"), kUser1}
+                          << QStringList {kAlpha, QStringLiteral("ks.write"), kUser2} << false;
+    QTest::newRow("agent") << QStringLiteral("agent") << kAlpha
+                           << QStringList {kAlpha, QStringLiteral("ks.write"), kUser1}
+                           << QStringList {kBeta, QStringLiteral("ks.write"), kUser1} << true;
+    QTest::newRow("tool") << QStringLiteral("tool") << QStringLiteral("ks.danger")
+                          << QStringList {kAlpha, QStringLiteral("ks.danger"), kUser1}
+                          << QStringList {kAlpha, QStringLiteral("ks.write"), kUser1} << false;
+    QTest::newRow("global") << QStringLiteral("global") << QString()
+                            << QStringList {kGamma, QStringLiteral("ks.write"), kUser1} << QStringList() << true;
+}
+
+void TestKillSwitch::engagingStopsExactlyItsScope()
+{
+    QFETCH(QString, scope);
+    QFETCH(QString, target);
+    QFETCH(QStringList, inside);
+    QFETCH(QStringList, outside);
+    QFETCH(bool, stopsTheToken);
+    const QString in = submitPending(inside.at(0), inside.at(1), inside.at(2));
+    const QString out = outside.isEmpty() ? QString() : submitPending(outside.at(0), outside.at(1), outside.at(2));
+    QVERIFY(!in.isEmpty() && (outside.isEmpty() || !out.isEmpty()));
+    const qsizetype mark = m_watcher->messages().size();
+
+    const QJsonObject engaged = order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), scope, target);
+    QVERIFY2(engaged.value(QStringLiteral("accepted")).toBool(),
+             qPrintable(engaged.value(QStringLiteral("message")).toString()));
+    QVERIFY(engaged.value(QStringLiteral("killed_count")).toInt() >= 1);
+
+    // Pending actions in scope are killed; the one outside is untouched.
+    QCOMPARE(storedStatus(in), QStringLiteral("killed"));
+    const auto inRead = agent(inside.at(0)).status(in);
+    if (stopsTheToken) {
+        QCOMPARE(inRead.status, 403);
+        QCOMPARE(inRead.body.value(QStringLiteral("error")).toString(), QStringLiteral("killed"));
+    } else {
+        QCOMPARE(inRead.status, 200);
+        QCOMPARE(inRead.body.value(QStringLiteral("status")).toString(), QStringLiteral("killed"));
+    }
+    if (!out.isEmpty()) {
+        const auto outRead = agent(outside.at(0)).status(out);
+        QCOMPARE(outRead.status, 200);
+        QCOMPARE(outRead.body.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+    }
+    // New submissions in scope are refused; outside they are still taken.
+    const auto refused
+        = agent(inside.at(0))
+              .submit(body(inside.at(0), inside.at(1), inside.at(2)), QStringLiteral("ks-%1").arg(++m_counter));
+    QCOMPARE(refused.status, 403);
+    QCOMPARE(refused.body.value(QStringLiteral("error")).toString(), QStringLiteral("killed"));
+    if (!outside.isEmpty())
+        QVERIFY(!submitPending(outside.at(0), outside.at(1), outside.at(2)).isEmpty());
+    // The console was told about both the switch and the killed action.
+    const QJsonObject pushed = m_watcher->waitFor(QStringLiteral("killswitch"), mark, 10000);
+    QCOMPARE(pushed.value(QStringLiteral("operation")).toString(), QStringLiteral("engage"));
+    QCOMPARE(pushed.value(QStringLiteral("scope")).toString(), scope);
+    QCOMPARE(pushed.value(QStringLiteral("target")).toString(), target);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (qsizetype i = mark; i < m_watcher->messages().size(); ++i) {
+                const QJsonObject action = m_watcher->messages().at(i).value(QStringLiteral("action")).toObject();
+                if (action.value(QStringLiteral("id")).toString() == in
+                    && action.value(QStringLiteral("status")).toString() == QStringLiteral("killed"))
+                    return true;
+            }
+            return false;
+        }(),
+        10000);
+
+    // Release restores service (but a killed action stays killed: resolution is final).
+    const QJsonObject released = order(m_oncall, *m_oncallConsole, QStringLiteral("release"), scope, target);
+    QVERIFY2(released.value(QStringLiteral("accepted")).toBool(),
+             qPrintable(released.value(QStringLiteral("message")).toString()));
+    QCOMPARE(activeSwitches(scope, target), QStringLiteral("0"));
+    QVERIFY(!submitPending(inside.at(0), inside.at(1), inside.at(2)).isEmpty());
+    const auto after = agent(inside.at(0)).status(in);
+    QCOMPARE(after.status, 200);
+    QCOMPARE(after.body.value(QStringLiteral("status")).toString(), QStringLiteral("killed"));
+}
+
+void TestKillSwitch::toolSwitchIgnoresCase()
+{
+    // The token's glob ks.* lets the agent call ks.DANGER; the switch on ks.danger stops it all the same.
+    QVERIFY(
+        order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), QStringLiteral("tool"), QStringLiteral("ks.danger"))
+            .value(QStringLiteral("accepted"))
+            .toBool());
+    const auto refused
+        = agent(kAlpha).submit(body(kAlpha, QStringLiteral("ks.DANGER"), kUser1), QStringLiteral("ks-case"));
+    QCOMPARE(refused.status, 403);
+    QCOMPARE(refused.body.value(QStringLiteral("error")).toString(), QStringLiteral("killed"));
+    QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("release"), QStringLiteral("tool"),
+                  QStringLiteral("ks.danger"))
+                .value(QStringLiteral("accepted"))
+                .toBool());
+}
+
+void TestKillSwitch::longPollOnAKilledActionReturns()
+{
+    for (const auto &[scope, target, agentId, tool, status] :
+         {std::tuple {QStringLiteral("tool"), QStringLiteral("ks.poll"), kAlpha, QStringLiteral("ks.poll"), 200},
+          std::tuple {QStringLiteral("agent"), kBeta, kBeta, QStringLiteral("ks.write"), 403}}) {
+        const QString id = submitPending(agentId, tool);
+        QVERIFY(!id.isEmpty());
+        AgentClient client = agent(agentId);
+        QNetworkReply *poll = client.startStatus(id, 55);
+        QSignalSpy finished(poll, &QNetworkReply::finished);
+        QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), scope, target)
+                    .value(QStringLiteral("accepted"))
+                    .toBool());
+        // Answered on the kill, not at the 55 s timeout.
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        const auto answer = AgentClient::finish(poll);
+        QCOMPARE(answer.status, status);
+        QCOMPARE(status == 200 ? answer.body.value(QStringLiteral("status")).toString()
+                               : answer.body.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("killed"));
+        QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("release"), scope, target)
+                    .value(QStringLiteral("accepted"))
+                    .toBool());
+    }
+}
+
+void TestKillSwitch::nonOncallKeyIsRefused()
+{
+    ConsoleClient approver(m_broker.consoleUrl(), m_broker.clientTls());
+    QVERIFY(approver.login(*m_approver.key));
+    const QByteArray jws = ConsoleClient::signKillSwitch(*m_approver.key, QStringLiteral("engage"),
+                                                         QStringLiteral("agent"), kAlpha, QStringLiteral("not mine"));
+    const QJsonObject reply = approver.killSwitch(jws);
+    QCOMPARE(reply.value(QStringLiteral("type")).toString(), QStringLiteral("killswitch_result"));
+    QCOMPARE(reply.value(QStringLiteral("accepted")).toBool(true), false);
+    QCOMPARE(reply.value(QStringLiteral("code")).toString(), QStringLiteral("role_not_allowed"));
+    QCOMPARE(auditedRejection(jws), QStringLiteral("role_not_allowed"));
+    QCOMPARE(activeSwitches(QStringLiteral("agent"), kAlpha), QStringLiteral("0"));
+    QVERIFY(!submitPending(kAlpha, QStringLiteral("ks.write")).isEmpty());
+}
+
+void TestKillSwitch::oncallIsLimitedToItsTenants()
+{
+    ConsoleClient olga(m_broker.consoleUrl(), m_broker.clientTls());
+    QVERIFY(olga.login(*m_acmeOncall.key));
+    for (const auto &[scope, target] :
+         {std::pair {QStringLiteral("tenant"), kGlobex}, {QStringLiteral("global"), QString()}}) {
+        const QByteArray jws = ConsoleClient::signKillSwitch(*m_acmeOncall.key, QStringLiteral("engage"), scope, target,
+                                                             QStringLiteral("outside acme"));
+        const QJsonObject reply = olga.killSwitch(jws);
+        QCOMPARE(reply.value(QStringLiteral("accepted")).toBool(true), false);
+        QCOMPARE(reply.value(QStringLiteral("code")).toString(), QStringLiteral("tenant_not_allowed"));
+        QCOMPARE(auditedRejection(jws), QStringLiteral("tenant_not_allowed"));
+        QCOMPARE(activeSwitches(scope, target), QStringLiteral("0"));
+    }
+    // Its own tenant it may stop.
+    QVERIFY(order(m_acmeOncall, olga, QStringLiteral("engage"), QStringLiteral("tenant"), kAcme)
+                .value(QStringLiteral("accepted"))
+                .toBool());
+    QVERIFY(order(m_acmeOncall, olga, QStringLiteral("release"), QStringLiteral("tenant"), kAcme)
+                .value(QStringLiteral("accepted"))
+                .toBool());
+}
+
+void TestKillSwitch::replayedOrderIsReplay()
+{
+    const QString tool = QStringLiteral("ks.replay");
+    const QByteArray engage = ConsoleClient::signKillSwitch(*m_oncall.key, QStringLiteral("engage"),
+                                                            QStringLiteral("tool"), tool, QStringLiteral("stop it"));
+    QVERIFY(m_oncallConsole->killSwitch(engage).value(QStringLiteral("accepted")).toBool());
+    const QJsonObject again = m_oncallConsole->killSwitch(engage);
+    QCOMPARE(again.value(QStringLiteral("accepted")).toBool(true), false);
+    QCOMPARE(again.value(QStringLiteral("code")).toString(), QStringLiteral("replay"));
+    const QByteArray release = ConsoleClient::signKillSwitch(*m_oncall.key, QStringLiteral("release"),
+                                                             QStringLiteral("tool"), tool, QStringLiteral("fixed"));
+    QVERIFY(m_oncallConsole->killSwitch(release).value(QStringLiteral("accepted")).toBool());
+    // Neither order can be played back: not the release, and not the engage,
+    // which would otherwise switch it on again.
+    for (const QByteArray &jws : {release, engage}) {
+        const QJsonObject replayed = m_oncallConsole->killSwitch(jws);
+        QCOMPARE(replayed.value(QStringLiteral("accepted")).toBool(true), false);
+        QCOMPARE(replayed.value(QStringLiteral("code")).toString(), QStringLiteral("replay"));
+    }
+    QCOMPARE(activeSwitches(QStringLiteral("tool"), tool), QStringLiteral("0"));
+    QVERIFY(!submitPending(kAlpha, tool).isEmpty());
+}
+
+void TestKillSwitch::engagingTwiceIsAlreadyEngaged()
+{
+    QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), QStringLiteral("user"), kUser2)
+                .value(QStringLiteral("accepted"))
+                .toBool());
+    const QJsonObject twice
+        = order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), QStringLiteral("user"), kUser2);
+    QCOMPARE(twice.value(QStringLiteral("accepted")).toBool(true), false);
+    QCOMPARE(twice.value(QStringLiteral("code")).toString(), QStringLiteral("already_engaged"));
+    QCOMPARE(activeSwitches(QStringLiteral("user"), kUser2), QStringLiteral("1"));
+    QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("release"), QStringLiteral("user"), kUser2)
+                .value(QStringLiteral("accepted"))
+                .toBool());
+}
+
+void TestKillSwitch::releasingAnUnengagedSwitchIsNotEngaged()
+{
+    const QJsonObject reply = order(m_oncall, *m_oncallConsole, QStringLiteral("release"), QStringLiteral("tool"),
+                                    QStringLiteral("ks.never"));
+    QCOMPARE(reply.value(QStringLiteral("accepted")).toBool(true), false);
+    QCOMPARE(reply.value(QStringLiteral("code")).toString(), QStringLiteral("not_engaged"));
+}
+
+void TestKillSwitch::everyConsoleIsTold()
+{
+    // Also a console whose tenants the switch does not concern.
+    ConsoleClient globex(m_broker.consoleUrl(), m_broker.clientTls());
+    QVERIFY(globex.login(*m_globexApprover.key));
+    globex.subscribe(0);
+    const qsizetype watcherMark = m_watcher->messages().size();
+    const qsizetype globexMark = globex.messages().size();
+    QVERIFY(
+        order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), QStringLiteral("tool"), QStringLiteral("ks.told"))
+            .value(QStringLiteral("accepted"))
+            .toBool());
+    QVERIFY(
+        order(m_oncall, *m_oncallConsole, QStringLiteral("release"), QStringLiteral("tool"), QStringLiteral("ks.told"))
+            .value(QStringLiteral("accepted"))
+            .toBool());
+    for (ConsoleClient *console : {m_watcher.get(), &globex}) {
+        const qsizetype mark = console == &globex ? globexMark : watcherMark;
+        const QJsonObject engaged = console->waitFor(QStringLiteral("killswitch"), mark, 10000);
+        QCOMPARE(engaged.value(QStringLiteral("operation")).toString(), QStringLiteral("engage"));
+        QCOMPARE(engaged.value(QStringLiteral("target")).toString(), QStringLiteral("ks.told"));
+        QCOMPARE(engaged.value(QStringLiteral("active")).toBool(), true);
+        const qsizetype next = console->messages().indexOf(engaged) + 1;
+        const QJsonObject released = console->waitFor(QStringLiteral("killswitch"), next, 10000);
+        QCOMPARE(released.value(QStringLiteral("operation")).toString(), QStringLiteral("release"));
+        QCOMPARE(released.value(QStringLiteral("active")).toBool(), false);
+    }
+}
+
+void TestKillSwitch::stateSurvivesARestart()
+{
+    QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), QStringLiteral("agent"), kBeta)
+                .value(QStringLiteral("accepted"))
+                .toBool());
+    QString error;
+    QVERIFY2(m_broker.restart(&error), qPrintable(error));
+    connectConsoles();
+    // Still enforced by the restarted broker ...
+    const auto refused = agent(kBeta).submit(body(kBeta, QStringLiteral("ks.write"), kUser1), QStringLiteral("after"));
+    QCOMPARE(refused.status, 403);
+    QCOMPARE(refused.body.value(QStringLiteral("error")).toString(), QStringLiteral("killed"));
+    QCOMPARE(agent(kBeta).status(QStringLiteral("act_missing")).status, 403);
+    // ... and listed to consoles as they sync.
+    const QJsonObject synced = m_watcher->waitFor(QStringLiteral("synced"), 0, 10000);
+    bool listed = false;
+    for (const QJsonValue &k : synced.value(QStringLiteral("killswitches")).toArray())
+        listed = listed
+            || (k.toObject().value(QStringLiteral("scope")).toString() == QStringLiteral("agent")
+                && k.toObject().value(QStringLiteral("target")).toString() == kBeta);
+    QVERIFY2(listed, "the engaged switch is in the synced message");
+    QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("release"), QStringLiteral("agent"), kBeta)
+                .value(QStringLiteral("accepted"))
+                .toBool());
+    QVERIFY(!submitPending(kBeta, QStringLiteral("ks.write")).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestKillSwitch)
+#include "TestKillSwitch.moc"
