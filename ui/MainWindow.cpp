@@ -89,6 +89,15 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
     m_queueView->verticalHeader()->hide();
     m_queueView->horizontalHeader()->setStretchLastSection(true);
     m_queueView->setAccessibleName(tr("Pending actions"));
+    {
+        // Time left first: what an approver must see even in a narrow queue.
+        using Q = models::PendingQueueModel;
+        const QList<int> order {Q::DeadlineColumn,  Q::ToolColumn, Q::AgentColumn, Q::RiskColumn,
+                                Q::ApprovalsColumn, Q::UserColumn, Q::TenantColumn};
+        QHeaderView *header = m_queueView->horizontalHeader();
+        for (int i = 0; i < order.size(); ++i)
+            header->moveSection(header->visualIndex(order.at(i)), i);
+    }
     m_queueView->setAccessibleDescription(tr("Actions waiting for your decision, soonest deadline first"));
     leftLayout->addWidget(m_queueView, 1);
 

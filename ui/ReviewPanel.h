@@ -58,6 +58,7 @@ public:
 
 private:
     void maximise(ReviewPane *pane, bool on);
+    void arrangeColumns();
     void showEvidenceContent(int row);
 
     QString m_actionId;
