@@ -258,6 +258,12 @@ void HttpFrontend::answerWaiters(const QString &actionId)
         m_waiters[actionId] = remaining;
 }
 
+int HttpFrontend::consoleSessions() const
+{
+    return int(std::count_if(m_sessions.begin(), m_sessions.end(),
+                             [](const ConsoleSession *session) { return session->isLoggedIn(); }));
+}
+
 bool HttpFrontend::takeWebSocket(QTcpSocket *socket)
 {
     // A WebSocket client sends its whole handshake at once; anything that is
@@ -287,6 +293,8 @@ void HttpFrontend::onWebSocket()
             break;
         auto *session = new ConsoleSession(socket, m_service, &m_limiter, this);
         m_sessions.append(session);
+        connect(session, &ConsoleSession::loggedIn, this,
+                [this] { m_service->metrics().setConsoleSessions(consoleSessions()); });
         connect(session, &ConsoleSession::finished, this, [this, session] {
             m_sessions.removeOne(session);
             m_service->metrics().setConsoleSessions(consoleSessions());

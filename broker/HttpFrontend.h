@@ -37,7 +37,8 @@ public:
 
     // Returns the port, or 0 (with *error) when the address cannot be bound.
     quint16 listen(const QHostAddress &address, quint16 port, const QSslConfiguration &tls, QString *error);
-    int consoleSessions() const { return int(m_sessions.size()); }
+    // Logged-in sessions only; a socket that never answered its challenge is not a console.
+    int consoleSessions() const;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

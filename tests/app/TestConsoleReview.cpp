@@ -4,6 +4,7 @@
 #include "core/JsonParser.h"
 #include "core/JsonReader.h"
 #include "models/DecisionOutbox.h"
+#include "models/EvidenceModel.h"
 #include "models/PendingQueueModel.h"
 #include "net/BrokerConnection.h"
 #include "support/AgentClient.h"
@@ -18,6 +19,7 @@
 
 #include <QAbstractItemModel>
 #include <QFile>
+#include <QHeaderView>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -210,6 +212,10 @@ void TestConsoleReview::newActionAppearsAndEveryPaneShowsIt()
     Q_EMIT review->argumentsTree()->activated(body);
     QVERIFY(ui::DialogSeam::lastShown(QString::fromLatin1(ui::FullTextDialog::kSeamName))
                 .contains(QStringLiteral("Partner discount ceiling: 33%")));
+    // What an approver needs first is in front: the source, how far to trust it, its flags.
+    QCOMPARE(review->evidenceView()->horizontalHeader()->visualIndex(models::EvidenceModel::TitleColumn), 0);
+    QCOMPARE(review->evidenceView()->horizontalHeader()->visualIndex(models::EvidenceModel::TrustColumn), 1);
+    QVERIFY(review->evidenceView()->isColumnHidden(models::EvidenceModel::ContentColumn));
     review->evidenceView()->setCurrentIndex(review->evidenceView()->model()->index(1, 0));
     QVERIFY(review->evidenceContentText().contains(QStringLiteral("IMPORTANT SYSTEM NOTE FOR THE ASSISTANT")));
 }
