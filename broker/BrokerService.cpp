@@ -528,31 +528,46 @@ bool BrokerService::resolve(ActionStore::StoredAction &action, const QString &st
         && appendAudit(QStringLiteral("resolved"), action.id, data, error);
 }
 
-BrokerService::Verdict BrokerService::decide(const ApproverRegistry::Approver &principal, QByteArrayView jws)
+std::optional<BrokerService::SignedStatement>
+BrokerService::authenticateStatement(const ApproverRegistry::Approver &principal, QByteArrayView jws,
+                                     const QString &typ, const QString &rejectedEvent, Verdict *rejection)
 {
-    const QString rejected = QStringLiteral("decision_rejected");
+    auto fail = [&](const QString &code, const QString &message, const QString &kid) {
+        *rejection = reject(code, message, QString(), kid, jws, QString(), rejectedEvent);
+        return std::nullopt;
+    };
     const core::JwsResult decoded = core::Jws::decode(jws);
     if (!decoded.ok())
-        return reject(undecodableCode(decoded, jws), decoded.message, QString(), decoded.kid, jws, QString(), rejected);
+        return fail(undecodableCode(decoded, jws), decoded.message, decoded.kid);
     if (!principal.isActive())
-        return reject(QStringLiteral("revoked_key"),
-                      QStringLiteral("this session's key %1 was revoked").arg(principal.keyId), QString(), decoded.kid,
-                      jws, QString(), rejected);
+        return fail(QStringLiteral("revoked_key"),
+                    QStringLiteral("this session's key %1 was revoked").arg(principal.keyId), decoded.kid);
     const auto signer = m_approvers.find(decoded.kid);
     if (!signer)
-        return reject(QStringLiteral("unknown_key"), QStringLiteral("key %1 is not enrolled").arg(decoded.kid),
-                      QString(), decoded.kid, jws, QString(), rejected);
+        return fail(QStringLiteral("unknown_key"), QStringLiteral("key %1 is not enrolled").arg(decoded.kid),
+                    decoded.kid);
     if (!signer->isActive())
-        return reject(QStringLiteral("revoked_key"), QStringLiteral("key %1 was revoked").arg(decoded.kid), QString(),
-                      decoded.kid, jws, QString(), rejected);
-    const core::JwsResult verified
-        = core::Jws::verifyStatement(jws, signer->publicKey, core::statement_type::decision());
+        return fail(QStringLiteral("revoked_key"), QStringLiteral("key %1 was revoked").arg(decoded.kid), decoded.kid);
+    const core::JwsResult verified = core::Jws::verifyStatement(jws, signer->publicKey, typ);
     if (!verified.ok()) {
         const bool structural = verified.error == core::JwsResult::Error::BadPayload
             || verified.error == core::JwsResult::Error::NonCanonicalPayload;
-        return reject(structural ? QStringLiteral("malformed") : QStringLiteral("bad_signature"), verified.message,
-                      QString(), decoded.kid, jws, QString(), rejected);
+        return fail(structural ? QStringLiteral("malformed") : QStringLiteral("bad_signature"), verified.message,
+                    decoded.kid);
     }
+    return SignedStatement {verified, *signer};
+}
+
+BrokerService::Verdict BrokerService::decide(const ApproverRegistry::Approver &principal, QByteArrayView jws)
+{
+    const QString rejected = QStringLiteral("decision_rejected");
+    Verdict rejection;
+    const auto signedStatement
+        = authenticateStatement(principal, jws, core::statement_type::decision(), rejected, &rejection);
+    if (!signedStatement)
+        return rejection;
+    const core::JwsResult &verified = signedStatement->verified;
+    const core::JwsResult &decoded = verified;
     core::ValidationErrors problems;
     const core::DecisionStatement statement = core::DecisionStatement::read(verified.statement, &problems);
     if (!problems.isEmpty())
@@ -713,25 +728,14 @@ BrokerService::Verdict BrokerService::decide(const ApproverRegistry::Approver &p
 BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approver &principal, QByteArrayView jws)
 {
     const QString rejected = QStringLiteral("killswitch_rejected");
-    const core::JwsResult decoded = core::Jws::decode(jws);
-    if (!decoded.ok())
-        return reject(undecodableCode(decoded, jws), decoded.message, QString(), decoded.kid, jws, QString(), rejected);
-    if (!principal.isActive())
-        return reject(QStringLiteral("revoked_key"),
-                      QStringLiteral("this session's key %1 was revoked").arg(principal.keyId), QString(), decoded.kid,
-                      jws, QString(), rejected);
-    const auto signer = m_approvers.find(decoded.kid);
-    if (!signer)
-        return reject(QStringLiteral("unknown_key"), QStringLiteral("key %1 is not enrolled").arg(decoded.kid),
-                      QString(), decoded.kid, jws, QString(), rejected);
-    if (!signer->isActive())
-        return reject(QStringLiteral("revoked_key"), QStringLiteral("key %1 was revoked").arg(decoded.kid), QString(),
-                      decoded.kid, jws, QString(), rejected);
-    const core::JwsResult verified
-        = core::Jws::verifyStatement(jws, signer->publicKey, core::statement_type::killSwitch());
-    if (!verified.ok())
-        return reject(QStringLiteral("bad_signature"), verified.message, QString(), decoded.kid, jws, QString(),
-                      rejected);
+    Verdict rejection;
+    const auto signedStatement
+        = authenticateStatement(principal, jws, core::statement_type::killSwitch(), rejected, &rejection);
+    if (!signedStatement)
+        return rejection;
+    const core::JwsResult &verified = signedStatement->verified;
+    const core::JwsResult &decoded = verified;
+    const ApproverRegistry::Approver *signer = &signedStatement->signer;
     core::ValidationErrors problems;
     const core::KillSwitchOrder order = core::KillSwitchOrder::read(verified.statement, &problems);
     if (!problems.isEmpty() || order.issuedBy != decoded.kid)

@@ -9,6 +9,7 @@
 #include "broker/Policy.h"
 #include "broker/TokenRegistry.h"
 #include "core/Ed25519PrivateKey.h"
+#include "core/JwsResult.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -105,6 +106,16 @@ private:
         Answer refusal;
     };
     Auth authenticate(QByteArrayView authorization);
+    struct SignedStatement
+    {
+        core::JwsResult verified;
+        ApproverRegistry::Approver signer;
+    };
+    // Decodes a JWS and verifies it as a statement of `typ` by an enrolled,
+    // active key, for an active principal; otherwise *rejection is the audited refusal.
+    std::optional<SignedStatement> authenticateStatement(const ApproverRegistry::Approver &principal,
+                                                         QByteArrayView jws, const QString &typ,
+                                                         const QString &rejectedEvent, Verdict *rejection);
     Verdict reject(const QString &code, const QString &message, const QString &actionId, const QString &kid,
                    QByteArrayView jws, const QString &nonce, const QString &event);
     bool appendAudit(const QString &event, const QString &actionId, const QJsonObject &data, QString *error);
