@@ -4,6 +4,7 @@
 
 #include "core/Action.h"
 #include "core/JsonReader.h"
+#include "support/Scenarios.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,48 +15,11 @@
 
 namespace countersign::modeltest {
 
-inline QStringList scenarioNames()
-{
-    QStringList names;
-    const QStringList files
-        = QDir(QStringLiteral(COUNTERSIGN_SCENARIO_DIR)).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    for (const QString &f : files)
-        names.append(f.chopped(5));
-    return names;
-}
-
-inline QJsonObject scenarioJson(const QString &name)
-{
-    QFile file(QDir(QStringLiteral(COUNTERSIGN_SCENARIO_DIR)).filePath(name + QStringLiteral(".json")));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-inline core::Action actionFrom(const QJsonObject &json)
-{
-    core::ValidationErrors errors;
-    core::Action action = core::Action::read(json, &errors);
-    if (!errors.isEmpty()) {
-        QStringList text;
-        for (const core::ValidationError &e : errors)
-            text.append(e.toString());
-        // A broken fixture must fail the test, not quietly test something else.
-        QTest::qFail(qPrintable(QStringLiteral("invalid action in test: ") + text.join(QStringLiteral("; "))), __FILE__,
-                     __LINE__);
-    }
-    return action;
-}
-
-inline core::Action scenario(const QString &name)
-{
-    return actionFrom(scenarioJson(name));
-}
-
-inline QDateTime at(const char *rfc3339)
-{
-    return QDateTime::fromString(QString::fromLatin1(rfc3339), Qt::ISODate);
-}
+using testing::actionFrom;
+using testing::at;
+using testing::scenario;
+using testing::scenarioJson;
+using testing::scenarioNames;
 
 struct Stamp
 {
