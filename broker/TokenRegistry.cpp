@@ -1,7 +1,7 @@
 #include "broker/TokenRegistry.h"
 
+#include "broker/PolicyGlob.h"
 #include "core/Base64Url.h"
-#include "core/Glob.h"
 #include "core/JsonReader.h"
 #include "core/Sha256.h"
 #include "storage/Database.h"
@@ -46,7 +46,11 @@ const QString kColumns
 bool TokenRegistry::AgentToken::allowsTool(const QString &tool) const
 {
     for (const QString &glob : tools) {
-        if (core::Glob::matches(glob, tool))
+        // Compared like policy globs: without regard to case, so a token's scope
+        // and the rules that govern it agree on what a tool name means.
+        QString ignored;
+        const auto compiled = PolicyGlob::compile(glob, Qt::CaseInsensitive, &ignored);
+        if (compiled && compiled->matches(tool))
             return true;
     }
     return false;
@@ -84,8 +88,9 @@ std::optional<TokenRegistry::AgentToken> TokenRegistry::create(const QString &te
         return std::nullopt;
     }
     for (const QString &tool : tools) {
-        if (!core::Glob::isValid(tool)) {
-            *error = QStringLiteral("invalid tool glob '%1'").arg(tool);
+        QString problem;
+        if (!PolicyGlob::compile(tool, Qt::CaseInsensitive, &problem)) {
+            *error = QStringLiteral("invalid tool glob '%1': %2").arg(tool, problem);
             return std::nullopt;
         }
     }
