@@ -43,8 +43,28 @@ DemoBroker::~DemoBroker()
     stop();
 }
 
+namespace {
+QString &programOverride()
+{
+    static QString s_program;
+    return s_program;
+}
+} // namespace
+
+void DemoBroker::setBrokerProgram(const QString &path)
+{
+    programOverride() = path;
+}
+
+bool DemoBroker::isRunning() const
+{
+    return m_broker && m_broker->state() == QProcess::Running;
+}
+
 QString DemoBroker::brokerProgram()
 {
+    if (!programOverride().isEmpty())
+        return programOverride();
     const QString sibling = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("countersignd"));
     if (QFile::exists(sibling))
         return sibling;

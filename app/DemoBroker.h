@@ -31,7 +31,11 @@ public:
     QString certificateFingerprint() const { return m_fingerprint; }
     DemoAgent *agent() const { return m_agent.get(); }
 
+    // countersignd next to countersign, else on PATH; tests name the one they built.
     static QString brokerProgram();
+    static void setBrokerProgram(const QString &path);
+    QString directory() const { return m_dir.path(); }
+    bool isRunning() const;
 
 private:
     bool run(const QStringList &arguments, QByteArray *out, QString *error) const;
