@@ -3,12 +3,19 @@
 #include "broker/BrokerConfig.h"
 #include "broker/BrokerService.h"
 #include "broker/HttpFrontend.h"
+#include "broker/KillSwitchClient.h"
+#include "broker/KillSwitchRegistry.h"
 #include "broker/PolicyDecision.h"
 #include "broker/UnixSignalWatcher.h"
 #include "core/Action.h"
 #include "core/Base64Url.h"
+#include "core/Identifiers.h"
+#include "core/Jws.h"
 #include "core/KeyFile.h"
+#include "core/KillSwitchOrder.h"
+#include "core/StatementType.h"
 #include "core/TlsIdentity.h"
+#include "core/Vocabulary.h"
 #include "storage/BrokerSchema.h"
 #include "storage/Database.h"
 
@@ -137,7 +144,12 @@ QString BrokerCommandLine::usage() const
         "                                    show which rule decides an action, and why\n"
         "  audit verify --config FILE [--from SEQ]\n"
         "  audit export --config FILE [--from SEQ] [--to SEQ] [--out FILE]\n"
-        "  retention run --config FILE       purge content older than the retention period now\n\n"
+        "  retention run --config FILE       purge content older than the retention period now\n"
+        "  killswitch engage|release|drill --config FILE [--url https://HOST:PORT] --key ONCALL.key\n"
+        "                                    [--passphrase-file F] --scope SCOPE [--target T] --reason TEXT\n"
+        "                                    send a signed kill switch order to the running broker\n"
+        "  killswitch list --config FILE [--url https://HOST:PORT --key KEY [--passphrase-file F]]\n"
+        "                                    active kill switches and their history\n\n"
         "Run `countersignd COMMAND --help` for details. Exit codes: 0 ok, 1 failed, 2 usage, 3 I/O.\n");
 }
 
@@ -187,6 +199,8 @@ int BrokerCommandLine::run(const QStringList &arguments)
         return audit(rest);
     if (command == QStringLiteral("retention"))
         return retention(rest);
+    if (command == QStringLiteral("killswitch"))
+        return killswitch(rest);
     warn(QStringLiteral("countersignd: unknown command '%1'").arg(command));
     m_err->write(usage().toUtf8());
     return UsageError;
@@ -760,6 +774,275 @@ int BrokerCommandLine::retention(const QStringList &arguments)
         return Failed;
     }
     print(QStringLiteral("purged the content of %1 action(s)").arg(purged));
+    return Ok;
+}
+
+} // namespace countersign::broker
+
+namespace countersign::broker {
+
+namespace {
+
+constexpr int kKillSwitchTimeoutMs = 30000;
+
+QString orNone(const QString &text)
+{
+    return text.isEmpty() ? QStringLiteral("-") : text;
+}
+
+} // namespace
+
+void BrokerCommandLine::printSwitch(const QJsonObject &ks)
+{
+    const bool active = ks.value(QStringLiteral("active")).toBool();
+    QStringList agents;
+    for (const QJsonValue &a : ks.value(QStringLiteral("agents")).toArray())
+        agents.append(a.toString());
+    print(QStringLiteral("%1  %2  %3  %4  engaged %5 by %6  killed=%7  refused=%8  agents=%9")
+              .arg(QString::number(ks.value(QStringLiteral("id")).toInteger()).rightJustified(4),
+                   active ? QStringLiteral("ACTIVE  ") : QStringLiteral("released"),
+                   ks.value(QStringLiteral("scope")).toString().leftJustified(6),
+                   orNone(ks.value(QStringLiteral("target")).toString()),
+                   ks.value(QStringLiteral("engaged_at")).toString(), ks.value(QStringLiteral("engaged_by")).toString())
+              .arg(ks.value(QStringLiteral("killed_count")).toInteger())
+              .arg(ks.value(QStringLiteral("refused_count")).toInteger())
+              .arg(orNone(agents.join(QLatin1Char(',')))));
+    print(QStringLiteral("      reason: %1").arg(ks.value(QStringLiteral("reason")).toString()));
+    if (!active)
+        print(QStringLiteral("      released %1 by %2: %3")
+                  .arg(ks.value(QStringLiteral("released_at")).toString(),
+                       ks.value(QStringLiteral("released_by")).toString(),
+                       ks.value(QStringLiteral("release_reason")).toString()));
+}
+
+int BrokerCommandLine::killswitchList(const BrokerConfig &config)
+{
+    // Local operator access: the database named by the configuration.
+    QString error;
+    auto database = storage::Database::open(config.database, &error);
+    if (!database || !database->migrate(storage::BrokerSchema::migrations(), &error)) {
+        warn(QStringLiteral("countersignd killswitch list: ") + error);
+        return IoError;
+    }
+    KillSwitchRegistry registry(*database);
+    const QList<KillSwitchRegistry::KillSwitch> active = registry.active();
+    print(QStringLiteral("Active kill switches: %1").arg(active.size()));
+    for (const KillSwitchRegistry::KillSwitch &k : active)
+        printSwitch(k.toJson());
+    const QList<KillSwitchRegistry::KillSwitch> all = registry.all();
+    print(QStringLiteral("History (newest first): %1").arg(all.size()));
+    for (auto it = all.crbegin(); it != all.crend(); ++it)
+        printSwitch(it->toJson());
+    return Ok;
+}
+
+int BrokerCommandLine::killswitch(const QStringList &arguments)
+{
+    const QString sub = arguments.value(1);
+    if (sub.isEmpty() || sub == QStringLiteral("--help") || sub == QStringLiteral("-h"))
+        return groupUsage(QStringLiteral("killswitch"), !sub.isEmpty());
+    const bool order
+        = sub == QStringLiteral("engage") || sub == QStringLiteral("release") || sub == QStringLiteral("drill");
+    QCommandLineParser parser;
+    const QCommandLineOption config = configOption();
+    const QCommandLineOption url(QStringLiteral("url"),
+                                 QStringLiteral("The running broker (default: the configuration's listen address)."),
+                                 QStringLiteral("https://HOST:PORT"));
+    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("The on-call private key file."),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption passphraseFile(
+        QStringLiteral("passphrase-file"),
+        QStringLiteral("File holding the key's passphrase (default: COUNTERSIGN_PASSPHRASE)."), QStringLiteral("F"));
+    const QCommandLineOption scope(QStringLiteral("scope"), QStringLiteral("global, tenant, user, agent or tool."),
+                                   QStringLiteral("SCOPE"));
+    const QCommandLineOption target(QStringLiteral("target"),
+                                    QStringLiteral("The tenant, user, agent id or tool (none for global)."),
+                                    QStringLiteral("T"));
+    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("Why (required)."),
+                                    QStringLiteral("TEXT"));
+    parser.addOptions({config, url, key, passphraseFile});
+    if (order)
+        parser.addOptions({scope, target, reason});
+    int code = Ok;
+    const QString description = order
+        ? QStringLiteral("Signs a kill switch order (%1) with the on-call key and sends it to the running broker.\n"
+                         "Exit codes: 0 accepted, 1 refused by the broker, 2 usage, 3 I/O or key error.")
+              .arg(sub)
+        : QStringLiteral("Lists the active kill switches and their history: from the database, or with --url\n"
+                         "(and --key) from the running broker.");
+    if (!parse(parser, arguments.mid(1), QStringLiteral("killswitch ") + sub, description, &code))
+        return code;
+    if (!order && sub != QStringLiteral("list")) {
+        warn(QStringLiteral("countersignd killswitch: expected engage, release, drill or list"));
+        return UsageError;
+    }
+    if (!parser.isSet(config)) {
+        warn(QStringLiteral("countersignd killswitch %1: --config FILE is required").arg(sub));
+        return UsageError;
+    }
+    if (order) {
+        QStringList missing;
+        if (!parser.isSet(key))
+            missing.append(QStringLiteral("--key"));
+        if (!parser.isSet(scope))
+            missing.append(QStringLiteral("--scope"));
+        if (parser.value(reason).trimmed().isEmpty())
+            missing.append(QStringLiteral("--reason"));
+        if (!missing.isEmpty()) {
+            warn(
+                QStringLiteral("countersignd killswitch %1: %2 required").arg(sub, missing.join(QStringLiteral(", "))));
+            return UsageError;
+        }
+        const bool global = parser.value(scope) == QStringLiteral("global");
+        if (!core::vocabulary::killSwitchScope().contains(parser.value(scope))
+            || global == !parser.value(target).isEmpty()) {
+            warn(QStringLiteral("countersignd killswitch %1: --scope is one of global, tenant, user, agent, tool; "
+                                "every scope but global needs --target")
+                     .arg(sub));
+            return UsageError;
+        }
+    } else if (parser.isSet(url) && !parser.isSet(key)) {
+        warn(QStringLiteral("countersignd killswitch list: --url needs --key to log in"));
+        return UsageError;
+    }
+    const QUrl brokerUrl(parser.value(url));
+    if (parser.isSet(url) && (brokerUrl.scheme() != QStringLiteral("https") || brokerUrl.host().isEmpty())) {
+        warn(QStringLiteral("countersignd killswitch %1: --url expects https://HOST:PORT").arg(sub));
+        return UsageError;
+    }
+
+    QStringList errors;
+    const auto loaded = BrokerConfig::load(parser.value(config), &errors);
+    if (!loaded) {
+        for (const QString &e : std::as_const(errors))
+            warn(e);
+        return IoError;
+    }
+    if (!order && !parser.isSet(url))
+        return killswitchList(*loaded);
+
+    QString error;
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(loaded->tlsCertificate);
+    if (certificates.isEmpty()) {
+        warn(QStringLiteral("countersignd killswitch %1: cannot read the broker certificate %2")
+                 .arg(sub, loaded->tlsCertificate));
+        return IoError;
+    }
+    QByteArray passphrase;
+    if (parser.isSet(passphraseFile)) {
+        QFile file(parser.value(passphraseFile));
+        if (!file.open(QIODevice::ReadOnly)) {
+            warn(QStringLiteral("countersignd killswitch %1: cannot read %2: %3")
+                     .arg(sub, file.fileName(), file.errorString()));
+            return IoError;
+        }
+        passphrase = file.read(4096);
+        while (passphrase.endsWith('\n') || passphrase.endsWith('\r'))
+            passphrase.chop(1);
+    } else {
+        passphrase = qgetenv("COUNTERSIGN_PASSPHRASE");
+    }
+    const auto privateKey
+        = core::KeyFile::readPrivateKey(parser.value(key), core::SecureBytes::take(passphrase), &error);
+    if (!privateKey) {
+        warn(QStringLiteral("countersignd killswitch %1: %2").arg(sub, error));
+        return IoError;
+    }
+
+    QUrl wsUrl = parser.isSet(url) ? brokerUrl : QUrl(loaded->listenUrl());
+    wsUrl.setScheme(QStringLiteral("wss"));
+    wsUrl.setPath(QStringLiteral("/v1/console"));
+    KillSwitchClient client(wsUrl, certificates.first());
+    QString refusedCode;
+    if (!client.login(*privateKey, kKillSwitchTimeoutMs, &error, &refusedCode)) {
+        if (!refusedCode.isEmpty()) {
+            warn(QStringLiteral("refused: %1: %2").arg(refusedCode, error));
+            return Failed;
+        }
+        warn(QStringLiteral("countersignd killswitch %1: cannot reach %2: %3").arg(sub, wsUrl.toString(), error));
+        return IoError;
+    }
+
+    QJsonObject request;
+    if (order) {
+        core::KillSwitchOrder ks;
+        ks.operation = sub;
+        ks.scope = parser.value(scope);
+        ks.target = parser.value(target);
+        ks.reason = parser.value(reason);
+        ks.issuedBy = privateKey->keyId();
+        ks.issuedAt = QDateTime::currentDateTimeUtc();
+        ks.nonce = core::Identifiers::newNonce();
+        const auto jws = core::Jws::signStatement(*privateKey, core::statement_type::killSwitch(), ks.toJson());
+        if (!jws) {
+            warn(QStringLiteral("countersignd killswitch %1: could not sign the order").arg(sub));
+            return IoError;
+        }
+        request = {{QStringLiteral("type"), QStringLiteral("killswitch")},
+                   {QStringLiteral("jws"), QString::fromLatin1(*jws)}};
+    } else {
+        request = {{QStringLiteral("type"), QStringLiteral("killswitches")}};
+    }
+    const auto reply = client.request(request, kKillSwitchTimeoutMs, &error);
+    client.close();
+    if (!reply) {
+        warn(QStringLiteral("countersignd killswitch %1: %2").arg(sub, error));
+        return IoError;
+    }
+    const QString type = reply->value(QStringLiteral("type")).toString();
+    if (!order) {
+        if (type != QStringLiteral("killswitches")) {
+            warn(QStringLiteral("refused: %1: %2")
+                     .arg(reply->value(QStringLiteral("code")).toString(),
+                          reply->value(QStringLiteral("message")).toString()));
+            return Failed;
+        }
+        const QJsonArray active = reply->value(QStringLiteral("active")).toArray();
+        print(QStringLiteral("Active kill switches: %1").arg(active.size()));
+        for (const QJsonValue &k : active)
+            printSwitch(k.toObject());
+        const QJsonArray history = reply->value(QStringLiteral("history")).toArray();
+        print(QStringLiteral("History (newest first): %1").arg(history.size()));
+        for (const QJsonValue &k : history)
+            printSwitch(k.toObject());
+        return Ok;
+    }
+    if (type != QStringLiteral("killswitch_result") || !reply->value(QStringLiteral("accepted")).toBool()) {
+        warn(QStringLiteral("refused: %1: %2")
+                 .arg(reply->value(QStringLiteral("code")).toString(),
+                      reply->value(QStringLiteral("message")).toString()));
+        return Failed;
+    }
+    print(QStringLiteral("accepted: %1").arg(reply->value(QStringLiteral("message")).toString()));
+    if (sub == QStringLiteral("drill")) {
+        const QJsonArray wouldKill = reply->value(QStringLiteral("would_kill")).toArray();
+        print(QStringLiteral("would kill %1 pending action(s):").arg(wouldKill.size()));
+        for (const QJsonValue &v : wouldKill) {
+            const QJsonObject a = v.toObject();
+            print(QStringLiteral("  %1  tenant=%2  agent=%3  tool=%4  user=%5  expires=%6")
+                      .arg(a.value(QStringLiteral("id")).toString(), a.value(QStringLiteral("tenant")).toString(),
+                           a.value(QStringLiteral("agent")).toString(), a.value(QStringLiteral("tool")).toString(),
+                           orNone(a.value(QStringLiteral("user")).toString()),
+                           orNone(a.value(QStringLiteral("expires_at")).toString())));
+        }
+        QStringList agents;
+        for (const QJsonValue &a : reply->value(QStringLiteral("agents")).toArray())
+            agents.append(a.toString());
+        print(QStringLiteral("agents affected: %1").arg(orNone(agents.join(QStringLiteral(", ")))));
+        const QJsonArray tokens = reply->value(QStringLiteral("tokens")).toArray();
+        print(QStringLiteral("tokens that would stop working: %1").arg(tokens.size()));
+        for (const QJsonValue &v : tokens) {
+            const QJsonObject t = v.toObject();
+            print(QStringLiteral("  %1  tenant=%2  agent=%3")
+                      .arg(t.value(QStringLiteral("id")).toString(), t.value(QStringLiteral("tenant")).toString(),
+                           t.value(QStringLiteral("agent")).toString()));
+        }
+        print(QStringLiteral("nothing was engaged"));
+    } else {
+        QJsonObject ks = *reply;
+        ks.insert(QStringLiteral("id"), reply->value(QStringLiteral("killswitch_id"))); // not the request id
+        printSwitch(ks);
+    }
     return Ok;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QIODevice>
+#include <QJsonObject>
 #include <QStringList>
 
 #include <memory>
@@ -13,7 +14,7 @@ class BrokerService;
 struct BrokerConfig;
 
 // countersignd's command line: init, serve, approver, token, policy, audit,
-// retention. `serve` runs the event loop; everything else returns at once.
+// retention, killswitch. `serve` runs the event loop; everything else returns at once.
 class BrokerCommandLine
 {
 public:
@@ -30,6 +31,9 @@ private:
     int policy(const QStringList &arguments);
     int audit(const QStringList &arguments);
     int retention(const QStringList &arguments);
+    int killswitch(const QStringList &arguments);
+    int killswitchList(const BrokerConfig &config);
+    void printSwitch(const QJsonObject &ks);
 
     bool parse(QCommandLineParser &parser, const QStringList &arguments, const QString &name,
                const QString &description, int *exitCode);

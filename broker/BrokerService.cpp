@@ -219,6 +219,8 @@ BrokerService::Auth BrokerService::authenticate(QByteArrayView authorization)
                 = error(403, QStringLiteral("killed"),
                         QStringLiteral("a %1 kill switch (%2) stops this agent: %3")
                             .arg(k.scope, k.target.isEmpty() ? QStringLiteral("everything") : k.target, k.reason));
+            auth.killSwitchId = k.id;
+            auth.killedToken = std::move(token);
             return auth;
         }
     }
@@ -231,6 +233,12 @@ BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView 
 {
     Auth auth = authenticate(authorization);
     if (!auth.token) {
+        if (auth.killSwitchId > 0 && auth.killedToken) {
+            // The switch stops the token itself: still a submission it refused.
+            recordKilledRefusal(auth.killSwitchId, auth.refusal.body.value(QStringLiteral("message")).toString(),
+                                auth.killedToken->id, auth.killedToken->tenant, auth.killedToken->agentId, QString());
+            return auth.refusal;
+        }
         m_metrics.countRefusal(auth.refusal.body.value(QStringLiteral("error")).toString());
         return auth.refusal;
     }
@@ -296,10 +304,13 @@ BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView 
     if (!token.allowsTool(action.tool.name))
         return refuse(403, QStringLiteral("out_of_scope"),
                       QStringLiteral("this token may not call tool '%1'").arg(action.tool.name));
-    if (const auto k = m_killSwitches.blocking(action.tenant, action.request.user, action.agent.id, action.tool.name))
-        return refuse(403, QStringLiteral("killed"),
-                      QStringLiteral("a %1 kill switch (%2) stops this action: %3")
-                          .arg(k->scope, k->target.isEmpty() ? QStringLiteral("everything") : k->target, k->reason));
+    if (const auto k = m_killSwitches.blocking(action.tenant, action.request.user, action.agent.id, action.tool.name)) {
+        const QString message
+            = QStringLiteral("a %1 kill switch (%2) stops this action: %3")
+                  .arg(k->scope, k->target.isEmpty() ? QStringLiteral("everything") : k->target, k->reason);
+        recordKilledRefusal(k->id, message, token.id, action.tenant, action.agent.id, action.tool.name);
+        return error(403, QStringLiteral("killed"), message);
+    }
 
     const PolicyDecision decision = m_policy.evaluate(action);
     if (decision.decision == QStringLiteral("approve")
@@ -766,6 +777,9 @@ BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approve
         return reject(QStringLiteral("malformed"), QStringLiteral("the order is dated in the future"), QString(),
                       decoded.kid, jws, order.nonce, rejected);
 
+    if (order.operation == QStringLiteral("drill"))
+        return drill(order, *signer, decoded.kid, jws);
+
     const bool engage = order.operation == QStringLiteral("engage");
     QString dbError;
     storage::Transaction transaction(*m_database);
@@ -797,7 +811,11 @@ BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approve
             killed.append(action);
         }
         ks->killedCount = killed.size();
-        ok = ok && m_killSwitches.setKilledCount(ks->id, ks->killedCount, &dbError);
+        for (const ActionStore::StoredAction &action : std::as_const(killed)) {
+            if (!ks->agents.contains(action.agentId))
+                ks->agents.append(action.agentId);
+        }
+        ok = ok && m_killSwitches.setKilled(ks->id, ks->killedCount, ks->agents, &dbError);
     }
     ok = ok
         && appendAudit(engage ? QStringLiteral("killswitch_engaged") : QStringLiteral("killswitch_released"), QString(),
@@ -833,7 +851,109 @@ BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approve
         ? QStringLiteral("engaged: %1 pending action(s) killed; new actions in scope are refused").arg(killed.size())
         : QStringLiteral("released: actions in scope are accepted again");
     v.details = ks->toJson();
+    // The reply's `id` is the request's; the switch's own id is here too.
+    v.details.insert(QStringLiteral("killswitch_id"), ks->id);
     return v;
+}
+
+BrokerService::Verdict BrokerService::drill(const core::KillSwitchOrder &order,
+                                            const ApproverRegistry::Approver &signer, const QString &kid,
+                                            QByteArrayView jws)
+{
+    // The switch as it would be engaged; covers() is the very test engage uses.
+    KillSwitchRegistry::KillSwitch would;
+    would.scope = order.scope;
+    would.target = order.target;
+    QJsonArray wouldKill;
+    QStringList agents;
+    for (const ActionStore::StoredAction &action : m_store.pending()) {
+        if (!would.covers(action.tenant, action.user, action.agentId, action.tool))
+            continue;
+        wouldKill.append(
+            QJsonObject {{QStringLiteral("id"), action.id},
+                         {QStringLiteral("tenant"), action.tenant},
+                         {QStringLiteral("agent"), action.agentId},
+                         {QStringLiteral("tool"), action.tool},
+                         {QStringLiteral("user"), action.user},
+                         {QStringLiteral("expires_at"),
+                          action.expiresAt.isValid() ? QJsonValue(core::JsonReader::formatTimestamp(action.expiresAt))
+                                                     : QJsonValue()}});
+        if (!agents.contains(action.agentId))
+            agents.append(action.agentId);
+    }
+    // Tokens that would stop working, as authenticate() would block them.
+    QJsonArray tokens;
+    const QDateTime nowUtc = QDateTime::currentDateTimeUtc();
+    for (const TokenRegistry::AgentToken &token : m_tokens.list()) {
+        if (token.isRevoked() || token.isExpired(nowUtc)
+            || !would.covers(token.tenant, QString(), token.agentId, QString()))
+            continue;
+        tokens.append(QJsonObject {{QStringLiteral("id"), token.id},
+                                   {QStringLiteral("agent"), token.agentId},
+                                   {QStringLiteral("tenant"), token.tenant}});
+        if (!agents.contains(token.agentId))
+            agents.append(token.agentId);
+    }
+    QString dbError;
+    storage::Transaction transaction(*m_database);
+    const bool ok = transaction.begin(&dbError)
+        && m_store.rememberNonce(order.nonce, QStringLiteral("killswitch"), &dbError)
+        && appendAudit(QStringLiteral("killswitch_drill"), QString(),
+                       {{QStringLiteral("scope"), order.scope},
+                        {QStringLiteral("target"), order.target},
+                        {QStringLiteral("reason"), order.reason},
+                        {QStringLiteral("by"), kid},
+                        {QStringLiteral("by_name"), signer.name},
+                        {QStringLiteral("would_kill_count"), qint64(wouldKill.size())},
+                        {QStringLiteral("agent_count"), qint64(agents.size())},
+                        {QStringLiteral("token_count"), qint64(tokens.size())},
+                        {QStringLiteral("statement_sha256"), statementHash(jws)}},
+                       &dbError)
+        && transaction.commit(&dbError);
+    if (!ok) {
+        qCWarning(lcBroker) << "could not record a kill switch drill:" << dbError;
+        Verdict v;
+        v.code = QStringLiteral("unavailable");
+        v.message = QStringLiteral("the broker could not record the drill; nothing changed");
+        return v;
+    }
+    qCInfo(lcBroker).noquote() << "kill switch drill" << order.scope << order.target << "by" << signer.name << "-"
+                               << wouldKill.size() << "pending actions," << tokens.size() << "tokens in scope";
+    Verdict v;
+    v.accepted = true;
+    v.message = QStringLiteral("drill: %1 pending action(s) would be killed, %2 token(s) would stop working, "
+                               "%3 agent(s) affected; nothing was engaged")
+                    .arg(wouldKill.size())
+                    .arg(tokens.size())
+                    .arg(agents.size());
+    v.details = {{QStringLiteral("drill"), true},
+                 {QStringLiteral("scope"), order.scope},
+                 {QStringLiteral("target"), order.target},
+                 {QStringLiteral("would_kill"), wouldKill},
+                 {QStringLiteral("agents"), QJsonArray::fromStringList(agents)},
+                 {QStringLiteral("tokens"), tokens},
+                 {QStringLiteral("count"), qint64(wouldKill.size())}};
+    return v;
+}
+
+void BrokerService::recordKilledRefusal(qint64 switchId, const QString &message, const QString &tokenId,
+                                        const QString &tenant, const QString &agent, const QString &tool)
+{
+    QString dbError;
+    storage::Transaction transaction(*m_database);
+    if (!(transaction.begin(&dbError)
+          && appendAudit(QStringLiteral("submission_refused"), QString(),
+                         {{QStringLiteral("code"), QStringLiteral("killed")},
+                          {QStringLiteral("message"), message},
+                          {QStringLiteral("token"), tokenId},
+                          {QStringLiteral("tenant"), tenant},
+                          {QStringLiteral("agent"), agent},
+                          {QStringLiteral("tool"), tool},
+                          {QStringLiteral("killswitch"), switchId}},
+                         &dbError)
+          && m_killSwitches.countRefusal(switchId, agent, &dbError) && transaction.commit(&dbError)))
+        qCWarning(lcBroker) << "could not record a refused submission:" << dbError;
+    m_metrics.countRefusal(QStringLiteral("killed"));
 }
 
 void BrokerService::expireDue()

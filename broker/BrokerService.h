@@ -17,6 +17,10 @@
 
 #include <memory>
 
+namespace countersign::core {
+struct KillSwitchOrder;
+}
+
 namespace countersign::storage {
 class Database;
 }
@@ -104,6 +108,9 @@ private:
     {
         std::optional<TokenRegistry::AgentToken> token;
         Answer refusal;
+        // When a kill switch stopped the token: the switch, and the token it stopped.
+        qint64 killSwitchId = 0;
+        std::optional<TokenRegistry::AgentToken> killedToken;
     };
     Auth authenticate(QByteArrayView authorization);
     struct SignedStatement
@@ -121,6 +128,12 @@ private:
     bool appendAudit(const QString &event, const QString &actionId, const QJsonObject &data, QString *error);
     bool resolve(ActionStore::StoredAction &action, const QString &status, const QJsonObject &auditData,
                  QString *error);
+    // A drill: what the switch in `order` would stop, audited, with nothing changed.
+    Verdict drill(const core::KillSwitchOrder &order, const ApproverRegistry::Approver &signer, const QString &kid,
+                  QByteArrayView jws);
+    // Records a submission refused because of kill switch `switchId` (audit + count).
+    void recordKilledRefusal(qint64 switchId, const QString &message, const QString &tokenId, const QString &tenant,
+                             const QString &agent, const QString &tool);
     void scheduleExpiry();
     static Answer error(int status, const QString &code, const QString &message, const QJsonArray &errors = {});
 

@@ -108,6 +108,8 @@ void ConsoleSession::onMessage(const QString &text)
         handleSubscribe(message);
     } else if (statement) {
         handleStatement(type, message);
+    } else if (type == QStringLiteral("killswitches")) {
+        handleKillSwitches(message);
     } else if (type == QStringLiteral("history")) {
         handleHistory(message);
     } else if (type == QStringLiteral("audit_range")) {
@@ -148,6 +150,22 @@ void ConsoleSession::handleStatement(const QString &type, const QJsonObject &mes
     reply.insert(QStringLiteral("type"), QString(type + QStringLiteral("_result")));
     reply.insert(QStringLiteral("id"), id);
     send(reply);
+}
+
+void ConsoleSession::handleKillSwitches(const QJsonObject &message)
+{
+    // Any logged-in principal may read what is engaged: the panel is for everyone.
+    QJsonArray active;
+    for (const KillSwitchRegistry::KillSwitch &k : m_service->killSwitches().active())
+        active.append(k.toJson());
+    QJsonArray history;
+    const QList<KillSwitchRegistry::KillSwitch> all = m_service->killSwitches().all();
+    for (auto it = all.crbegin(); it != all.crend(); ++it)
+        history.append(it->toJson()); // newest first
+    send({{QStringLiteral("type"), QStringLiteral("killswitches")},
+          {QStringLiteral("id"), message.value(QStringLiteral("id"))},
+          {QStringLiteral("active"), active},
+          {QStringLiteral("history"), history}});
 }
 
 void ConsoleSession::handleLogin(const QJsonObject &message)

@@ -40,6 +40,7 @@ private:
 
     void handleLogin(const QJsonObject &message);
     // decide / killswitch: the signed statement goes to the service, the verdict back.
+    void handleKillSwitches(const QJsonObject &message);
     void handleStatement(const QString &type, const QJsonObject &message);
     void handleSubscribe(const QJsonObject &message);
     void handleHistory(const QJsonObject &message);

@@ -3,10 +3,29 @@
 #include "core/JsonReader.h"
 #include "storage/Database.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace countersign::broker {
+
+namespace {
+
+QStringList agentsFrom(const QString &text)
+{
+    QStringList out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(text.toUtf8()).array())
+        out.append(v.toString());
+    return out;
+}
+
+QString agentsText(const QStringList &agents)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(agents)).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
 
 bool KillSwitchRegistry::KillSwitch::covers(const QString &tenant, const QString &user, const QString &agent,
                                             const QString &tool) const
@@ -37,6 +56,8 @@ QJsonObject KillSwitchRegistry::KillSwitch::toJson() const
                       {QStringLiteral("engaged_by"), engagedBy},
                       {QStringLiteral("engaged_at"), core::JsonReader::formatTimestamp(engagedAt)},
                       {QStringLiteral("killed_count"), killedCount},
+                      {QStringLiteral("refused_count"), refusedCount},
+                      {QStringLiteral("agents"), QJsonArray::fromStringList(agents)},
                       {QStringLiteral("active"), isActive()}};
     if (!isActive()) {
         json.insert(QStringLiteral("released_by"), releasedBy);
@@ -55,7 +76,7 @@ QList<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::query(const QString &w
     QList<KillSwitch> out;
     QSqlQuery q(m_database.connection());
     if (!q.exec(QStringLiteral("SELECT id, scope, target, reason, engaged_by, engaged_at, killed_count, released_by, "
-                               "released_at, release_reason FROM killswitches ")
+                               "released_at, release_reason, refused_count, agents FROM killswitches ")
                 + where + QStringLiteral(" ORDER BY id")))
         return out;
     while (q.next()) {
@@ -70,6 +91,8 @@ QList<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::query(const QString &w
         k.releasedBy = q.value(7).toString();
         k.releasedAt = core::JsonReader::parseTimestamp(q.value(8).toString());
         k.releaseReason = q.value(9).toString();
+        k.refusedCount = q.value(10).toLongLong();
+        k.agents = agentsFrom(q.value(11).toString());
         out.append(k);
     }
     return out;
@@ -107,11 +130,35 @@ std::optional<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::engage(const Q
     return k;
 }
 
-bool KillSwitchRegistry::setKilledCount(qint64 id, qint64 count, QString *error)
+bool KillSwitchRegistry::setKilled(qint64 id, qint64 count, const QStringList &agents, QString *error)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("UPDATE killswitches SET killed_count = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE killswitches SET killed_count = ?, agents = ? WHERE id = ?"));
     q.addBindValue(count);
+    q.addBindValue(agentsText(agents));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool KillSwitchRegistry::countRefusal(qint64 id, const QString &agent, QString *error)
+{
+    QSqlQuery read(m_database.connection());
+    read.prepare(QStringLiteral("SELECT agents FROM killswitches WHERE id = ?"));
+    read.addBindValue(id);
+    if (!read.exec() || !read.next()) {
+        *error = read.lastError().text();
+        return false;
+    }
+    QStringList agents = agentsFrom(read.value(0).toString());
+    if (!agent.isEmpty() && !agents.contains(agent))
+        agents.append(agent);
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE killswitches SET refused_count = refused_count + 1, agents = ? WHERE id = ?"));
+    q.addBindValue(agentsText(agents));
     q.addBindValue(id);
     if (!q.exec()) {
         *error = q.lastError().text();

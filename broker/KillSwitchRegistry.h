@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 
 #include <optional>
 
@@ -26,6 +27,8 @@ public:
         QString engagedBy;
         QDateTime engagedAt;
         qint64 killedCount = 0;
+        qint64 refusedCount = 0; // submissions refused because of this switch
+        QStringList agents; // distinct agents it killed actions of or refused submissions from
         QString releasedBy;
         QDateTime releasedAt;
         QString releaseReason;
@@ -39,7 +42,10 @@ public:
 
     std::optional<KillSwitch> engage(const QString &scope, const QString &target, const QString &reason,
                                      const QString &by, const QString &jws, QString *error);
-    bool setKilledCount(qint64 id, qint64 count, QString *error);
+    // After engaging: how many pending actions it killed, and whose.
+    bool setKilled(qint64 id, qint64 count, const QStringList &agents, QString *error);
+    // One more submission refused by switch `id`, from `agent`.
+    bool countRefusal(qint64 id, const QString &agent, QString *error);
     std::optional<KillSwitch> release(const QString &scope, const QString &target, const QString &reason,
                                       const QString &by, const QString &jws, QString *error);
     std::optional<KillSwitch> findActive(const QString &scope, const QString &target) const;

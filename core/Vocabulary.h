@@ -64,7 +64,7 @@ inline const QStringList &killSwitchScope()
 
 inline const QStringList &killSwitchOperation()
 {
-    static const QStringList v {QStringLiteral("engage"), QStringLiteral("release")};
+    static const QStringList v {QStringLiteral("engage"), QStringLiteral("release"), QStringLiteral("drill")};
     return v;
 }
 

@@ -53,7 +53,15 @@ QList<Migration> BrokerSchema::migrations()
                        " issued_at TEXT NOT NULL, jws TEXT NOT NULL)"),
         QStringLiteral("INSERT INTO meta (key, value) VALUES ('change_seq', '0'), ('resume_floor', '0')"),
     };
-    return {v1};
+    // v2: what an engaged kill switch is blocking — submissions it refused and
+    // the distinct agents it stopped (a JSON array of agent ids).
+    Migration v2;
+    v2.version = 2;
+    v2.statements = {
+        QStringLiteral("ALTER TABLE killswitches ADD COLUMN refused_count INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE killswitches ADD COLUMN agents TEXT NOT NULL DEFAULT '[]'"),
+    };
+    return {v1, v2};
 }
 
 } // namespace countersign::storage

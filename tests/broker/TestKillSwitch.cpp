@@ -47,6 +47,11 @@ private Q_SLOTS:
     void initTestCase();
     void engagingStopsExactlyItsScope_data();
     void engagingStopsExactlyItsScope();
+    void drillListsExactlyWhatEngageKills_data() { engagingStopsExactlyItsScope_data(); }
+    void drillListsExactlyWhatEngageKills();
+    void drillNeedsTheOncallRoleAndANewNonce();
+    void switchesCountWhatTheyRefuse();
+    void killSwitchesRequestListsActiveAndHistory();
     void toolSwitchIgnoresCase();
     void longPollOnAKilledActionReturns();
     void nonOncallKeyIsRefused();
@@ -75,6 +80,7 @@ private:
     QString storedStatus(const QString &id) const;
     QString activeSwitches(const QString &scope, const QString &target) const;
     QString auditedRejection(const QByteArray &jws) const;
+    static QStringList idsOf(const QJsonArray &items);
 
     BrokerFixture m_broker;
     QHash<QString, QString> m_tokens;
@@ -239,6 +245,183 @@ void TestKillSwitch::engagingStopsExactlyItsScope()
     const auto after = agent(inside.at(0)).status(in);
     QCOMPARE(after.status, 200);
     QCOMPARE(after.body.value(QStringLiteral("status")).toString(), QStringLiteral("killed"));
+}
+
+QStringList TestKillSwitch::idsOf(const QJsonArray &items)
+{
+    QStringList ids;
+    for (const QJsonValue &v : items)
+        ids.append(v.toObject().value(QStringLiteral("id")).toString());
+    ids.sort();
+    return ids;
+}
+
+void TestKillSwitch::drillListsExactlyWhatEngageKills()
+{
+    QFETCH(QString, scope);
+    QFETCH(QString, target);
+    QFETCH(QStringList, inside);
+    QFETCH(QStringList, outside);
+    QFETCH(bool, stopsTheToken);
+    const QString in = submitPending(inside.at(0), inside.at(1), inside.at(2));
+    const QString out = outside.isEmpty() ? QString() : submitPending(outside.at(0), outside.at(1), outside.at(2));
+    QVERIFY(!in.isEmpty() && (outside.isEmpty() || !out.isEmpty()));
+    const QString switchesBefore = m_broker.sqlValue(QStringLiteral("SELECT COUNT(*) FROM killswitches"));
+    const QString pendingBefore
+        = m_broker.sqlValue(QStringLiteral("SELECT COUNT(*) FROM actions WHERE status = 'pending'"));
+
+    const QJsonObject drill = order(m_oncall, *m_oncallConsole, QStringLiteral("drill"), scope, target);
+    QVERIFY2(drill.value(QStringLiteral("accepted")).toBool(),
+             qPrintable(drill.value(QStringLiteral("message")).toString()));
+    QCOMPARE(drill.value(QStringLiteral("drill")).toBool(), true);
+    const QStringList wouldKill = idsOf(drill.value(QStringLiteral("would_kill")).toArray());
+    QVERIFY(wouldKill.contains(in));
+    QVERIFY(out.isEmpty() || !wouldKill.contains(out));
+    QCOMPARE(drill.value(QStringLiteral("count")).toInt(), wouldKill.size());
+    for (const QJsonValue &v : drill.value(QStringLiteral("would_kill")).toArray()) {
+        const QJsonObject a = v.toObject();
+        if (a.value(QStringLiteral("id")).toString() == in) {
+            QCOMPARE(a.value(QStringLiteral("agent")).toString(), inside.at(0));
+            QCOMPARE(a.value(QStringLiteral("tool")).toString(), inside.at(1));
+            QCOMPARE(a.value(QStringLiteral("user")).toString(), inside.at(2));
+            QCOMPARE(a.value(QStringLiteral("tenant")).toString(), tenantOf(inside.at(0)));
+            QVERIFY(!a.value(QStringLiteral("expires_at")).toString().isEmpty());
+        }
+    }
+    QVERIFY(drill.value(QStringLiteral("agents")).toArray().contains(inside.at(0)));
+    // Tokens: exactly those authenticate() would block (scopes tenant, agent, global).
+    bool tokenListed = false;
+    for (const QJsonValue &v : drill.value(QStringLiteral("tokens")).toArray())
+        tokenListed = tokenListed || v.toObject().value(QStringLiteral("agent")).toString() == inside.at(0);
+    QCOMPARE(tokenListed, stopsTheToken);
+
+    // Nothing changed: no switch, nothing killed, the agent is still served.
+    QCOMPARE(m_broker.sqlValue(QStringLiteral("SELECT COUNT(*) FROM killswitches")), switchesBefore);
+    QCOMPARE(m_broker.sqlValue(QStringLiteral("SELECT COUNT(*) FROM actions WHERE status = 'pending'")), pendingBefore);
+    QCOMPARE(storedStatus(in), QStringLiteral("pending"));
+    const QString stillTaken = submitPending(inside.at(0), inside.at(1), inside.at(2));
+    QVERIFY(!stillTaken.isEmpty());
+    QCOMPARE(m_broker.sqlValue(
+                 QStringLiteral("SELECT json_extract(data, '$.would_kill_count') || ',' || "
+                                "json_extract(data, '$.scope') FROM audit_log WHERE event = 'killswitch_drill' "
+                                "ORDER BY seq DESC LIMIT 1")),
+             QStringLiteral("%1,%2").arg(wouldKill.size()).arg(scope));
+
+    // Engage: it kills exactly what the drill listed (plus the action taken since).
+    const QJsonObject engaged = order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), scope, target);
+    QVERIFY2(engaged.value(QStringLiteral("accepted")).toBool(),
+             qPrintable(engaged.value(QStringLiteral("message")).toString()));
+    const qint64 switchId = engaged.value(QStringLiteral("killswitch_id")).toInteger();
+    QStringList killed = m_broker
+                             .sqlValue(QStringLiteral("SELECT action_id FROM audit_log WHERE event = 'resolved' "
+                                                      "AND json_extract(data, '$.killswitch') = %1")
+                                           .arg(switchId))
+                             .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList expected = wouldKill;
+    expected.append(stillTaken);
+    expected.sort();
+    killed.sort();
+    QCOMPARE(killed, expected);
+    QCOMPARE(engaged.value(QStringLiteral("killed_count")).toInt(), expected.size());
+    QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("release"), scope, target)
+                .value(QStringLiteral("accepted"))
+                .toBool());
+}
+
+void TestKillSwitch::drillNeedsTheOncallRoleAndANewNonce()
+{
+    ConsoleClient approverConsole(m_broker.consoleUrl(), m_broker.clientTls());
+    QVERIFY(approverConsole.login(*m_approver.key));
+    const QByteArray byApprover = ConsoleClient::signKillSwitch(*m_approver.key, QStringLiteral("drill"),
+                                                                QStringLiteral("agent"), kAlpha, QStringLiteral("x"));
+    const QJsonObject refused = approverConsole.killSwitch(byApprover);
+    QCOMPARE(refused.value(QStringLiteral("accepted")).toBool(), false);
+    QCOMPARE(refused.value(QStringLiteral("code")).toString(), QStringLiteral("role_not_allowed"));
+    QCOMPARE(auditedRejection(byApprover), QStringLiteral("role_not_allowed"));
+    // A tenant-limited on-call key may not drill another tenant.
+    ConsoleClient olga(m_broker.consoleUrl(), m_broker.clientTls());
+    QVERIFY(olga.login(*m_acmeOncall.key));
+    QCOMPARE(order(m_acmeOncall, olga, QStringLiteral("drill"), QStringLiteral("tenant"), kGlobex)
+                 .value(QStringLiteral("code"))
+                 .toString(),
+             QStringLiteral("tenant_not_allowed"));
+    const QByteArray jws = ConsoleClient::signKillSwitch(*m_oncall.key, QStringLiteral("drill"),
+                                                         QStringLiteral("agent"), kAlpha, QStringLiteral("once"));
+    QVERIFY(m_oncallConsole->killSwitch(jws).value(QStringLiteral("accepted")).toBool());
+    const QJsonObject replay = m_oncallConsole->killSwitch(jws);
+    QCOMPARE(replay.value(QStringLiteral("code")).toString(), QStringLiteral("replay"));
+}
+
+void TestKillSwitch::switchesCountWhatTheyRefuse()
+{
+    const QString pending = submitPending(kBeta, QStringLiteral("ks.write"));
+    QVERIFY(!pending.isEmpty());
+    // A tool switch: the token still works, the submission is refused in submit().
+    QJsonObject engaged = order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), QStringLiteral("tool"),
+                                QStringLiteral("ks.write"));
+    QVERIFY(engaged.value(QStringLiteral("accepted")).toBool());
+    QCOMPARE(engaged.value(QStringLiteral("refused_count")).toInt(), 0);
+    QVERIFY(engaged.value(QStringLiteral("agents")).toArray().contains(kBeta));
+    const qint64 toolSwitch = engaged.value(QStringLiteral("killswitch_id")).toInteger();
+    QCOMPARE(agent(kAlpha).submit(body(kAlpha, QStringLiteral("ks.write"), kUser1), QStringLiteral("r1")).status, 403);
+    QCOMPARE(agent(kGamma).submit(body(kGamma, QStringLiteral("ks.write"), kUser1), QStringLiteral("r2")).status, 403);
+    // An agent switch: the token itself is stopped; still counted.
+    engaged = order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), QStringLiteral("agent"), kBeta);
+    QVERIFY(engaged.value(QStringLiteral("accepted")).toBool());
+    const qint64 agentSwitch = engaged.value(QStringLiteral("killswitch_id")).toInteger();
+    QCOMPARE(agent(kBeta).submit(body(kBeta, QStringLiteral("ks.other"), kUser1), QStringLiteral("r3")).status, 403);
+
+    const QJsonObject list = m_oncallConsole->request({{QStringLiteral("type"), QStringLiteral("killswitches")}});
+    QHash<qint64, QJsonObject> byId;
+    for (const QJsonValue &v : list.value(QStringLiteral("active")).toArray())
+        byId.insert(v.toObject().value(QStringLiteral("id")).toInteger(), v.toObject());
+    QCOMPARE(byId.value(toolSwitch).value(QStringLiteral("refused_count")).toInt(), 2);
+    QStringList toolAgents;
+    for (const QJsonValue &a : byId.value(toolSwitch).value(QStringLiteral("agents")).toArray())
+        toolAgents.append(a.toString());
+    toolAgents.sort();
+    QCOMPARE(toolAgents, (QStringList {kAlpha, kBeta, kGamma}));
+    QCOMPARE(byId.value(agentSwitch).value(QStringLiteral("refused_count")).toInt(), 1);
+    QCOMPARE(m_broker.sqlValue(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE event = 'submission_refused' "
+                                              "AND json_extract(data, '$.code') = 'killed' "
+                                              "AND json_extract(data, '$.killswitch') IN (%1, %2)")
+                                   .arg(toolSwitch)
+                                   .arg(agentSwitch)),
+             QStringLiteral("3"));
+    QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("release"), QStringLiteral("agent"), kBeta)
+                .value(QStringLiteral("accepted"))
+                .toBool());
+    QVERIFY(
+        order(m_oncall, *m_oncallConsole, QStringLiteral("release"), QStringLiteral("tool"), QStringLiteral("ks.write"))
+            .value(QStringLiteral("accepted"))
+            .toBool());
+}
+
+void TestKillSwitch::killSwitchesRequestListsActiveAndHistory()
+{
+    QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), QStringLiteral("user"), kUser2)
+                .value(QStringLiteral("accepted"))
+                .toBool());
+    // Any logged-in principal may read it (here: an approver).
+    const QJsonObject list = m_watcher->request({{QStringLiteral("type"), QStringLiteral("killswitches")}});
+    QCOMPARE(list.value(QStringLiteral("type")).toString(), QStringLiteral("killswitches"));
+    const QJsonArray active = list.value(QStringLiteral("active")).toArray();
+    QCOMPARE(active.size(), 1);
+    QCOMPARE(active.first().toObject().value(QStringLiteral("target")).toString(), kUser2);
+    const QJsonArray history = list.value(QStringLiteral("history")).toArray();
+    QVERIFY(history.size() > 1);
+    QCOMPARE(history.first().toObject().value(QStringLiteral("target")).toString(), kUser2); // newest first
+    for (qsizetype i = 1; i < history.size(); ++i) {
+        const QJsonObject k = history.at(i).toObject();
+        QVERIFY(k.value(QStringLiteral("id")).toInteger()
+                < history.at(i - 1).toObject().value(QStringLiteral("id")).toInteger());
+        QCOMPARE(k.value(QStringLiteral("active")).toBool(), false);
+        QVERIFY(!k.value(QStringLiteral("released_by")).toString().isEmpty());
+        QVERIFY(k.contains(QStringLiteral("refused_count")) && k.contains(QStringLiteral("killed_count")));
+    }
+    QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("release"), QStringLiteral("user"), kUser2)
+                .value(QStringLiteral("accepted"))
+                .toBool());
 }
 
 void TestKillSwitch::toolSwitchIgnoresCase()
