@@ -3,13 +3,16 @@
 #include "core/ActionDigest.h"
 #include "core/DecisionStatement.h"
 #include "core/Identifiers.h"
+#include "core/KillSwitchOrder.h"
 #include "core/StatementType.h"
 #include "core/UntrustedText.h"
 #include "models/DecisionOutbox.h"
+#include "models/KillSwitchModel.h"
 #include "models/PendingQueueModel.h"
 #include "net/BrokerConnection.h"
 #include "storage/ConsoleSchema.h"
 #include "storage/Database.h"
+#include "ui/KillSwitchPanel.h"
 #include "ui/MainWindow.h"
 #include "ui/PassphraseDialog.h"
 #include "ui/SettingsDialog.h"
@@ -17,6 +20,7 @@
 
 #include <QDBusConnection>
 #include <QDir>
+#include <QJsonArray>
 #include <QSystemTrayIcon>
 
 namespace countersign::app {
@@ -28,6 +32,7 @@ ConsoleController::ConsoleController(const QString &dataDirectory, ConsoleSettin
     , m_keys(std::make_unique<KeyStore>(dataDirectory))
     , m_connection(std::make_unique<net::BrokerConnection>())
     , m_queue(std::make_unique<models::PendingQueueModel>())
+    , m_killSwitches(std::make_unique<models::KillSwitchModel>())
 {
     m_keys->setIdleTimeout(m_settings.idleLockMinutes());
     m_connection->setLoginSigner(
@@ -36,6 +41,17 @@ ConsoleController::ConsoleController(const QString &dataDirectory, ConsoleSettin
             &models::PendingQueueModel::applyMessage);
     connect(m_connection.get(), &net::BrokerConnection::actionMessage, this, &ConsoleController::notifyArrival);
     connect(m_connection.get(), &net::BrokerConnection::streamReset, m_queue.get(), &models::PendingQueueModel::clear);
+    connect(m_connection.get(), &net::BrokerConnection::killSwitchMessage, m_killSwitches.get(),
+            &models::KillSwitchModel::applyEvent);
+    connect(m_connection.get(), &net::BrokerConnection::synced, this, [this](qint64, const QJsonArray &active) {
+        m_killSwitches->setActive(active);
+        requestKillSwitches();
+    });
+    connect(m_connection.get(), &net::BrokerConnection::reply, this, &ConsoleController::onReply);
+    connect(m_connection.get(), &net::BrokerConnection::stateChanged, this, [this] {
+        if (m_killSwitchPanel)
+            m_killSwitchPanel->refresh();
+    });
     connect(m_connection.get(), &net::BrokerConnection::certificateNeedsTrust, this,
             [this](const QString &fingerprint) { onCertificateNeedsTrust(fingerprint); });
     connect(m_connection.get(), &net::BrokerConnection::certificateMismatch, this,
@@ -43,6 +59,8 @@ ConsoleController::ConsoleController(const QString &dataDirectory, ConsoleSettin
     connect(m_keys.get(), &KeyStore::lockedChanged, this, [this](bool locked) {
         if (m_window)
             m_window->refreshDecisionButtons();
+        if (m_killSwitchPanel)
+            m_killSwitchPanel->refresh();
         if (locked && m_window)
             m_window->showNotice(tr("Your signing key is locked. Unlock it to sign decisions."));
     });
@@ -51,6 +69,7 @@ ConsoleController::ConsoleController(const QString &dataDirectory, ConsoleSettin
 ConsoleController::~ConsoleController()
 {
     m_keys->lock();
+    m_killSwitchPanel = nullptr;
     m_window.reset();
     m_outbox.reset();
     m_connection->stop();
@@ -96,6 +115,9 @@ void ConsoleController::showWindow()
         connect(this, &ConsoleController::decisionAnswered, m_window.get(), &ui::MainWindow::showDecisionAnswer);
         connect(m_window.get(), &ui::MainWindow::userActivity, m_keys.get(), &KeyStore::noteActivity);
         connect(m_window.get(), &ui::MainWindow::settingsRequested, this, &ConsoleController::editSettings);
+        m_killSwitchPanel = new ui::KillSwitchPanel(this, m_killSwitches.get());
+        m_window->installKillSwitchPanel(m_killSwitchPanel);
+        connect(this, &ConsoleController::killSwitchAnswered, m_killSwitchPanel, &ui::KillSwitchPanel::showResult);
         watchScreenLock();
         if (QSystemTrayIcon::isSystemTrayAvailable()) {
             m_tray = new QSystemTrayIcon(m_window.get());
@@ -274,6 +296,192 @@ QString ConsoleController::approverKeyId() const
 void ConsoleController::lockKey()
 {
     m_keys->lock();
+}
+
+namespace {
+
+QString scopeName(const QString &scope)
+{
+    if (scope == QStringLiteral("tenant"))
+        return ConsoleController::tr("Tenant");
+    if (scope == QStringLiteral("user"))
+        return ConsoleController::tr("User");
+    if (scope == QStringLiteral("agent"))
+        return ConsoleController::tr("Agent");
+    if (scope == QStringLiteral("tool"))
+        return ConsoleController::tr("Tool");
+    return ConsoleController::tr("Global");
+}
+
+} // namespace
+
+bool ConsoleController::canOperateKillSwitches(QString *why) const
+{
+    if (!canSign(why))
+        return false;
+    const QJsonArray roles = m_connection->principal().value(QStringLiteral("roles")).toArray();
+    if (!roles.contains(QJsonValue(QStringLiteral("oncall")))) {
+        if (why)
+            *why = tr("Your key does not have the on-call role: only on-call keys may engage, release or drill "
+                      "kill switches (the broker enforces this too).");
+        return false;
+    }
+    return true;
+}
+
+QStringList ConsoleController::knownTargets(const QString &scope) const
+{
+    QStringList seen;
+    if (scope == QStringLiteral("tenant"))
+        seen = m_queue->tenants();
+    else if (scope == QStringLiteral("agent"))
+        seen = m_queue->agents();
+    else if (scope == QStringLiteral("tool"))
+        seen = m_queue->tools();
+    else if (scope == QStringLiteral("user"))
+        seen = m_queue->users();
+    for (int row = 0; row < m_killSwitches->rowCount(); ++row) {
+        const models::KillSwitchModel::Switch *s = m_killSwitches->at(row);
+        if (s->scope == scope && !s->target.isEmpty() && !seen.contains(s->target, Qt::CaseInsensitive))
+            seen.append(s->target);
+    }
+    seen.removeAll(QString());
+    return seen;
+}
+
+ui::KillSwitchPreview ConsoleController::killSwitchPreview(const QString &operation, const QString &scope,
+                                                           const QString &target) const
+{
+    ui::KillSwitchPreview p;
+    p.operation = operation;
+    p.scope = scope;
+    p.target = scope == QStringLiteral("global") ? QString() : target.trimmed();
+    static const QStringList scopes {QStringLiteral("global"), QStringLiteral("tenant"), QStringLiteral("user"),
+                                     QStringLiteral("agent"), QStringLiteral("tool")};
+    if (!scopes.contains(scope)) {
+        p.problem = tr("Unknown scope.");
+        return p;
+    }
+    if (scope != QStringLiteral("global") && p.target.isEmpty()) {
+        p.problem = tr("Pick or type the target for a %1 switch.").arg(scope);
+        return p;
+    }
+    // The broker's matching: global matches everything, the others compare
+    // one coordinate exactly, without regard to case.
+    const int role = scope == QStringLiteral("tenant") ? models::PendingQueueModel::TenantRole
+        : scope == QStringLiteral("agent")             ? models::PendingQueueModel::AgentRole
+        : scope == QStringLiteral("tool")              ? models::PendingQueueModel::ToolRole
+                                                       : models::PendingQueueModel::RequesterRole;
+    for (int row = 0; row < m_queue->rowCount(); ++row) {
+        if (scope == QStringLiteral("global")
+            || m_queue->index(row, 0).data(role).toString().compare(p.target, Qt::CaseInsensitive) == 0)
+            ++p.pendingInScope;
+    }
+    const QString who = scope == QStringLiteral("global")
+        ? tr("Global (every tenant, agent, user and tool)")
+        : tr("%1 %2").arg(scopeName(scope), core::UntrustedText::singleLine(p.target));
+    if (operation == QStringLiteral("release"))
+        p.summary = tr("%1: new actions will be accepted again; actions already killed stay killed.").arg(who);
+    else if (operation == QStringLiteral("drill"))
+        p.summary = tr("%1: a drill; nothing is engaged.").arg(who);
+    else
+        p.summary = p.pendingInScope == 1 ? tr("%1: 1 pending action will be killed; new actions refused").arg(who)
+                                          : tr("%1: %2 pending actions will be killed; new actions refused")
+                                                .arg(who, QString::number(p.pendingInScope));
+    if (operation != QStringLiteral("drill")) {
+        if (scope == QStringLiteral("global"))
+            p.typedNameRequired = QStringLiteral("global");
+        else if (scope == QStringLiteral("tenant"))
+            p.typedNameRequired = p.target;
+    }
+    if (operation == QStringLiteral("release") && m_killSwitches->rowOf(scope, p.target) < 0)
+        p.problem = tr("No such switch is active.");
+    return p;
+}
+
+qint64 ConsoleController::sendKillSwitch(const ui::KillSwitchPreview &preview, const QString &reason,
+                                         const QString &typedName, QString *error)
+{
+    // Deliberately no role check here: the broker decides, and its refusal is shown.
+    QString why;
+    if (!canSign(&why)) {
+        *error = why;
+        return 0;
+    }
+    if (!preview.problem.isEmpty()) {
+        *error = preview.problem;
+        return 0;
+    }
+    if (reason.trimmed().isEmpty()) {
+        *error = tr("A reason is required.");
+        return 0;
+    }
+    if (!preview.typedNameRequired.isEmpty()
+        && typedName.trimmed().compare(preview.typedNameRequired, Qt::CaseInsensitive) != 0) {
+        *error = tr("The typed name does not match \"%1\": nothing was engaged or released.")
+                     .arg(preview.typedNameRequired);
+        return 0;
+    }
+    core::KillSwitchOrder order;
+    order.operation = preview.operation;
+    order.scope = preview.scope;
+    order.target = preview.target;
+    order.reason = reason.trimmed();
+    order.issuedBy = m_keys->keyId();
+    order.issuedAt = now();
+    order.nonce = core::Identifiers::newNonce();
+    const auto jws = m_keys->signStatement(core::statement_type::killSwitch(), order.toJson());
+    if (!jws) {
+        *error = tr("the key is locked");
+        return 0;
+    }
+    // Urgent: sent at once, never queued in the outbox.
+    const qint64 number = ++m_nextOrder;
+    const QString id = QStringLiteral("ks-%1").arg(number);
+    SentOrder sent;
+    sent.operation = preview.operation;
+    sent.timer.start();
+    m_sentOrders.insert(id, sent);
+    if (!m_connection->send({{QStringLiteral("type"), QStringLiteral("killswitch")},
+                             {QStringLiteral("id"), id},
+                             {QStringLiteral("jws"), QString::fromLatin1(*jws)}})) {
+        m_sentOrders.remove(id);
+        *error = tr("Not connected to the broker.");
+        return 0;
+    }
+    return number;
+}
+
+bool ConsoleController::requestKillSwitches()
+{
+    m_listRequestId = QStringLiteral("ks-list-%1").arg(++m_nextOrder);
+    return m_connection->send(
+        {{QStringLiteral("type"), QStringLiteral("killswitches")}, {QStringLiteral("id"), m_listRequestId}});
+}
+
+void ConsoleController::onReply(const QJsonObject &reply)
+{
+    const QString id = reply.value(QStringLiteral("id")).toString();
+    if (!id.isEmpty() && id == m_listRequestId) {
+        m_listRequestId.clear();
+        // An older broker answers with an error: the synced list stays.
+        if (reply.value(QStringLiteral("type")).toString() == QStringLiteral("killswitches")) {
+            m_killSwitches->setActive(reply.value(QStringLiteral("active")).toArray());
+            if (reply.value(QStringLiteral("history")).isArray())
+                m_killSwitches->setHistory(reply.value(QStringLiteral("history")).toArray());
+        }
+        return;
+    }
+    const auto it = m_sentOrders.find(id);
+    if (it == m_sentOrders.end())
+        return;
+    const qint64 elapsed = it->timer.elapsed();
+    QJsonObject answer = reply;
+    answer.insert(QStringLiteral("request_operation"), it->operation);
+    m_sentOrders.erase(it);
+    Q_EMIT killSwitchAnswered(answer, elapsed);
+    // The counts and the history have changed: ask for them.
+    requestKillSwitches();
 }
 
 } // namespace countersign::app

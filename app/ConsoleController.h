@@ -3,8 +3,11 @@
 #include "app/ConsoleSettings.h"
 #include "app/KeyStore.h"
 #include "ui/ConsoleBackend.h"
+#include "ui/KillSwitchBackend.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -22,19 +25,21 @@ class BrokerConnection;
 
 namespace countersign::models {
 class DecisionOutbox;
+class KillSwitchModel;
 class PendingQueueModel;
 } // namespace countersign::models
 
 namespace countersign::ui {
+class KillSwitchPanel;
 class MainWindow;
-}
+} // namespace countersign::ui
 
 namespace countersign::app {
 
 // Wires the console together: key store, broker connection, queue model,
 // durable outbox and window. It is the ConsoleBackend the window asks, so the
 // rules about what may be signed live here, not in the widgets.
-class ConsoleController : public QObject, public ui::ConsoleBackend
+class ConsoleController : public QObject, public ui::ConsoleBackend, public ui::KillSwitchBackend
 {
     Q_OBJECT
 
@@ -57,6 +62,17 @@ public:
     QString approverKeyId() const override;
     void lockKey() override;
 
+    // ui::KillSwitchBackend
+    bool canOperateKillSwitches(QString *why) const override;
+    QStringList knownTargets(const QString &scope) const override;
+    void refreshKillSwitches() override { requestKillSwitches(); }
+    ui::KillSwitchPreview killSwitchPreview(const QString &operation, const QString &scope,
+                                            const QString &target) const override;
+    qint64 sendKillSwitch(const ui::KillSwitchPreview &preview, const QString &reason, const QString &typedName,
+                          QString *error) override;
+    // Asks the broker for the active switches and their history (`killswitches`).
+    bool requestKillSwitches();
+
     // Tests move time forward past a deadline without waiting for it.
     void setClock(std::function<QDateTime()> clock);
     QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
@@ -66,9 +82,14 @@ public:
     models::PendingQueueModel *queue() const { return m_queue.get(); }
     models::DecisionOutbox *outbox() const { return m_outbox.get(); }
     ui::MainWindow *window() const { return m_window.get(); }
+    models::KillSwitchModel *killSwitches() const { return m_killSwitches.get(); }
+    ui::KillSwitchPanel *killSwitchPanel() const { return m_killSwitchPanel; }
 
 Q_SIGNALS:
     void decisionAnswered(const QString &actionId, const QJsonObject &reply);
+    // The broker's killswitch_result for an order this console sent (with
+    // `request_operation` added), and the milliseconds from send to answer.
+    void killSwitchAnswered(const QJsonObject &reply, qint64 elapsedMs);
 
 private Q_SLOTS:
     // Connected by name: Qt 6.4's QDBusConnection::connect takes no functor.
@@ -80,6 +101,13 @@ private:
     void notifyArrival(const QJsonObject &message);
     void editSettings();
     void watchScreenLock();
+    void onReply(const QJsonObject &reply);
+
+    struct SentOrder
+    {
+        QString operation;
+        QElapsedTimer timer;
+    };
 
     QString m_dataDirectory;
     ConsoleSettings m_settings;
@@ -88,7 +116,12 @@ private:
     std::unique_ptr<net::BrokerConnection> m_connection;
     std::unique_ptr<models::PendingQueueModel> m_queue;
     std::unique_ptr<models::DecisionOutbox> m_outbox;
+    std::unique_ptr<models::KillSwitchModel> m_killSwitches;
     std::unique_ptr<ui::MainWindow> m_window;
+    ui::KillSwitchPanel *m_killSwitchPanel = nullptr; // owned by the window's dock
+    QHash<QString, SentOrder> m_sentOrders; // by request id
+    QString m_listRequestId;
+    qint64 m_nextOrder = 0;
     QSystemTrayIcon *m_tray = nullptr;
     std::function<QDateTime()> m_clock;
 };

@@ -25,14 +25,14 @@ public:
     enum Column {
         KindColumn,
         SubjectColumn,
-        IssuerColumn,
-        DelegatedByColumn,
         ScopesColumn,
+        FlagsColumn,
+        DelegatedByColumn,
+        IssuerColumn,
         IssuedColumn,
         ExpiresColumn,
         AuthMethodColumn,
         CredentialColumn,
-        FlagsColumn,
         ColumnCount
     };
     Q_ENUM(Column)

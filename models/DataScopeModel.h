@@ -25,9 +25,9 @@ public:
         ResourceColumn,
         AccessColumn,
         ClassificationColumn,
+        NotesColumn,
         FieldsColumn,
         RecordsColumn,
-        NotesColumn,
         ColumnCount
     };
     Q_ENUM(Column)

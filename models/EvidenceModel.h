@@ -23,17 +23,17 @@ class EvidenceModel : public QAbstractTableModel
 
 public:
     enum Column {
-        IdColumn,
-        KindColumn,
         TitleColumn,
-        UriColumn,
-        SourceAuthorityColumn,
         TrustColumn,
+        FlagsColumn,
+        SourceAuthorityColumn,
+        UriColumn,
+        UsedForColumn,
         RetrievedColumn,
         Sha256Column,
-        UsedForColumn,
+        IdColumn,
+        KindColumn,
         ContentColumn,
-        FlagsColumn,
         ColumnCount
     };
     Q_ENUM(Column)

@@ -26,13 +26,13 @@ public:
     using Clock = std::function<QDateTime()>;
 
     enum Column {
-        IdColumn,
         TextColumn,
+        FlagsColumn,
+        SourceColumn,
         WrittenByColumn,
         WrittenAtColumn,
-        SourceColumn,
         ExpiresColumn,
-        FlagsColumn,
+        IdColumn,
         ColumnCount
     };
     Q_ENUM(Column)

@@ -341,6 +341,11 @@ QStringList PendingQueueModel::tools() const
     return distinct([](const Entry &e) { return e.action.tool.name; });
 }
 
+QStringList PendingQueueModel::users() const
+{
+    return distinct([](const Entry &e) { return e.action.request.user; });
+}
+
 void PendingQueueModel::rememberSeq(const QString &id, qint64 seq)
 {
     m_seqById.insert(id, seq);

@@ -92,6 +92,8 @@ public:
     QStringList tenants() const;
     QStringList agents() const;
     QStringList tools() const;
+    // Distinct requesting users (request.user).
+    QStringList users() const;
 
     static QString countdownText(qint64 seconds);
 

@@ -7,12 +7,14 @@
 #include "ui/ConnectionBanner.h"
 #include "ui/ConsoleBackend.h"
 #include "ui/DecisionDialog.h"
+#include "ui/KillSwitchPanel.h"
 #include "ui/ReviewPanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonObject>
@@ -172,6 +174,36 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
 MainWindow::~MainWindow()
 {
     qApp->removeEventFilter(this);
+}
+
+void MainWindow::installKillSwitchPanel(KillSwitchPanel *panel)
+{
+    m_killSwitchPanel = panel;
+    m_killSwitchDock = new QDockWidget(tr("Kill switches"), this);
+    m_killSwitchDock->setObjectName(QStringLiteral("killSwitchDock"));
+    m_killSwitchDock->setWidget(panel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_killSwitchDock);
+    m_killSwitchDock->hide();
+    QMenu *menu = menuBar()->addMenu(tr("&Kill switches"));
+    m_killSwitchAction = menu->addAction(tr("Show &kill switches…"));
+    m_killSwitchAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::Key_F9)});
+    m_killSwitchAction->setShortcutContext(Qt::ApplicationShortcut);
+    connect(m_killSwitchAction, &QAction::triggered, this, &MainWindow::showKillSwitches);
+    // The Help menu stays last.
+    const QList<QAction *> top = menuBar()->actions();
+    if (top.size() >= 2)
+        menuBar()->insertMenu(top.at(top.size() - 2), menu);
+}
+
+void MainWindow::showKillSwitches()
+{
+    if (!m_killSwitchDock)
+        return;
+    m_killSwitchDock->show();
+    m_killSwitchDock->raise();
+    m_killSwitchPanel->refresh();
+    m_killSwitchPanel->reload();
+    m_killSwitchPanel->setFocus();
 }
 
 void MainWindow::buildMenus()

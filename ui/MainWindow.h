@@ -2,7 +2,9 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QPushButton;
 class QSplitter;
@@ -22,6 +24,7 @@ namespace countersign::ui {
 
 class ConnectionBanner;
 class ConsoleBackend;
+class KillSwitchPanel;
 class ReviewPanel;
 
 // The approver's window: the live queue on the left, the review of the
@@ -44,6 +47,12 @@ public:
     ConnectionBanner *banner() const { return m_banner; }
     void selectAction(const QString &actionId);
     QString selectedActionId() const;
+    // Puts the kill-switch panel in a dock and adds the "Kill switches" menu (Ctrl+K, F9).
+    void installKillSwitchPanel(KillSwitchPanel *panel);
+    KillSwitchPanel *killSwitchPanel() const { return m_killSwitchPanel; }
+    QAction *killSwitchAction() const { return m_killSwitchAction; }
+    // Shows the panel, raises it and gives it the focus.
+    void showKillSwitches();
 
 public Q_SLOTS:
     // A final answer from the broker (or the outbox) about a decision.
@@ -85,6 +94,9 @@ private:
     QLabel *m_hint;
     QSplitter *m_mainSplitter;
     QTimer *m_tick;
+    KillSwitchPanel *m_killSwitchPanel = nullptr;
+    QDockWidget *m_killSwitchDock = nullptr;
+    QAction *m_killSwitchAction = nullptr;
 };
 
 } // namespace countersign::ui

@@ -39,14 +39,6 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *p
     return view;
 }
 
-// Puts the columns an approver needs first; the rest stay reachable by scrolling.
-void orderColumns(QTableView *view, const QList<int> &logicalOrder)
-{
-    QHeaderView *header = view->horizontalHeader();
-    for (int i = 0; i < logicalOrder.size(); ++i)
-        header->moveSection(header->visualIndex(logicalOrder.at(i)), i);
-}
-
 QPlainTextEdit *makeText(const QString &name, QWidget *parent)
 {
     auto *edit = new QPlainTextEdit(parent);
@@ -226,23 +218,9 @@ void ReviewPanel::showAction(const core::Action &action)
 
 void ReviewPanel::arrangeColumns()
 {
-    // Models report their columns once they hold an action, so this runs per action.
-    using E = models::EvidenceModel;
-    orderColumns(m_evidence,
-                 {E::TitleColumn, E::TrustColumn, E::FlagsColumn, E::SourceAuthorityColumn, E::UriColumn,
-                  E::UsedForColumn, E::RetrievedColumn, E::Sha256Column});
-    // The content is shown in full below the table.
-    m_evidence->setColumnHidden(E::ContentColumn, true);
-    using M = models::MemoryModel;
-    orderColumns(
-        m_memory,
-        {M::TextColumn, M::FlagsColumn, M::SourceColumn, M::WrittenByColumn, M::WrittenAtColumn, M::ExpiresColumn});
-    using C = models::AuthorityChainModel;
-    orderColumns(m_chain,
-                 {C::KindColumn, C::SubjectColumn, C::ScopesColumn, C::FlagsColumn, C::DelegatedByColumn,
-                  C::IssuerColumn, C::IssuedColumn, C::ExpiresColumn, C::AuthMethodColumn});
-    using D = models::DataScopeModel;
-    orderColumns(m_scopes, {D::ResourceColumn, D::AccessColumn, D::ClassificationColumn, D::NotesColumn});
+    // The models put the columns an approver needs first; the evidence content
+    // is shown in full below its table, so the cell is not repeated.
+    m_evidence->setColumnHidden(models::EvidenceModel::ContentColumn, true);
 }
 
 void ReviewPanel::refreshClock()

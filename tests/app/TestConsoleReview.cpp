@@ -213,6 +213,9 @@ void TestConsoleReview::newActionAppearsAndEveryPaneShowsIt()
     QVERIFY(ui::DialogSeam::lastShown(QString::fromLatin1(ui::FullTextDialog::kSeamName))
                 .contains(QStringLiteral("Partner discount ceiling: 33%")));
     // What an approver needs first is in front: the source, how far to trust it, its flags.
+    // (Let deferred view updates run first: a layout that only holds until then is no layout.)
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
     QCOMPARE(review->evidenceView()->horizontalHeader()->visualIndex(models::EvidenceModel::TitleColumn), 0);
     QCOMPARE(review->evidenceView()->horizontalHeader()->visualIndex(models::EvidenceModel::TrustColumn), 1);
     QVERIFY(review->evidenceView()->isColumnHidden(models::EvidenceModel::ContentColumn));

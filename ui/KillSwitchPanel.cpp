@@ -1,0 +1,297 @@
+#include "ui/KillSwitchPanel.h"
+
+#include "core/UntrustedText.h"
+#include "models/KillSwitchModel.h"
+#include "ui/KillSwitchBackend.h"
+#include "ui/KillSwitchDialog.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace countersign::ui {
+
+namespace {
+
+QString line(const QJsonObject &o, const char *key)
+{
+    return core::UntrustedText::singleLine(o.value(QLatin1String(key)).toVariant().toString());
+}
+
+} // namespace
+
+KillSwitchPanel::KillSwitchPanel(KillSwitchBackend *backend, models::KillSwitchModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_backend(backend)
+    , m_model(model)
+{
+    setAccessibleName(tr("Kill switches"));
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_scope = new QComboBox(this);
+    m_scope->setAccessibleName(tr("Kill-switch scope"));
+    m_scope->addItem(tr("Agent"), QStringLiteral("agent"));
+    m_scope->addItem(tr("Tool"), QStringLiteral("tool"));
+    m_scope->addItem(tr("User"), QStringLiteral("user"));
+    m_scope->addItem(tr("Tenant"), QStringLiteral("tenant"));
+    m_scope->addItem(tr("Global (everything)"), QStringLiteral("global"));
+    form->addRow(tr("&Scope:"), m_scope);
+    m_target = new QComboBox(this);
+    m_target->setEditable(true);
+    m_target->setInsertPolicy(QComboBox::NoInsert);
+    m_target->setAccessibleName(tr("Kill-switch target"));
+    form->addRow(tr("&Target:"), m_target);
+    layout->addLayout(form);
+
+    auto *buttons = new QHBoxLayout;
+    m_engage = new QPushButton(tr("&Engage…"), this);
+    m_engage->setAccessibleName(tr("Engage the kill switch"));
+    m_release = new QPushButton(tr("&Release…"), this);
+    m_release->setAccessibleName(tr("Release the selected kill switch"));
+    m_drill = new QPushButton(tr("&Drill: what would this stop?"), this);
+    m_drill->setAccessibleName(tr("Drill: list what this kill switch would stop, without engaging it"));
+    buttons->addWidget(m_engage);
+    buttons->addWidget(m_release);
+    buttons->addWidget(m_drill);
+    m_reload = new QPushButton(tr("Re&fresh"), this);
+    m_reload->setAccessibleName(tr("Fetch the active kill switches and their history from the broker"));
+    buttons->addWidget(m_reload);
+    layout->addLayout(buttons);
+    m_roleHint = new QLabel(this);
+    m_roleHint->setTextFormat(Qt::PlainText);
+    m_roleHint->setWordWrap(true);
+    layout->addWidget(m_roleHint);
+
+    layout->addWidget(new QLabel(tr("Active switches:"), this));
+    m_active = new QTableView(this);
+    m_active->setAccessibleName(tr("Active kill switches"));
+    m_active->setModel(model);
+    m_active->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_active->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_active->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_active, 2);
+    layout->addWidget(new QLabel(tr("History:"), this));
+    m_history = new QListWidget(this);
+    m_history->setAccessibleName(tr("Kill-switch history"));
+    layout->addWidget(m_history, 1);
+    layout->addWidget(new QLabel(tr("Broker's answer:"), this));
+    m_result = new QPlainTextEdit(this);
+    m_result->setReadOnly(true);
+    m_result->setAccessibleName(tr("The broker's answer to the last kill-switch order"));
+    m_result->setMaximumBlockCount(200);
+    layout->addWidget(m_result, 1);
+    layout->addWidget(new QLabel(tr("Drill result:"), this));
+    m_drillResult = new QPlainTextEdit(this);
+    m_drillResult->setReadOnly(true);
+    m_drillResult->setAccessibleName(tr("What the drilled kill switch would stop"));
+    layout->addWidget(m_drillResult, 1);
+
+    connect(m_scope, &QComboBox::currentIndexChanged, this, [this] { fillTargets(); });
+    connect(m_engage, &QPushButton::clicked, this, &KillSwitchPanel::engage);
+    connect(m_release, &QPushButton::clicked, this, &KillSwitchPanel::release);
+    connect(m_drill, &QPushButton::clicked, this, &KillSwitchPanel::drill);
+    connect(m_reload, &QPushButton::clicked, this, &KillSwitchPanel::reload);
+    connect(model, &models::KillSwitchModel::historyChanged, this, &KillSwitchPanel::fillHistory);
+    connect(model, &QAbstractItemModel::modelReset, this, &KillSwitchPanel::refresh);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &KillSwitchPanel::refresh);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &KillSwitchPanel::refresh);
+    connect(m_active->selectionModel(), &QItemSelectionModel::selectionChanged, this, &KillSwitchPanel::refresh);
+    fillTargets();
+    fillHistory();
+    refresh();
+}
+
+QString KillSwitchPanel::roleHintText() const
+{
+    return m_roleHint->text();
+}
+
+QString KillSwitchPanel::resultText() const
+{
+    return m_result->toPlainText();
+}
+
+QString KillSwitchPanel::drillText() const
+{
+    return m_drillResult->toPlainText();
+}
+
+void KillSwitchPanel::setScope(const QString &scope)
+{
+    m_scope->setCurrentIndex(m_scope->findData(scope));
+}
+
+void KillSwitchPanel::setTarget(const QString &target)
+{
+    m_target->setEditText(target);
+}
+
+void KillSwitchPanel::selectSwitch(int row)
+{
+    m_active->selectRow(row);
+}
+
+void KillSwitchPanel::fillTargets()
+{
+    const QString scope = m_scope->currentData().toString();
+    const QString typed = m_target->currentText();
+    m_target->clear();
+    m_target->setEnabled(scope != QStringLiteral("global"));
+    if (scope != QStringLiteral("global")) {
+        // Raw values as item data, formatted text for display.
+        for (const QString &t : m_backend->knownTargets(scope))
+            m_target->addItem(core::UntrustedText::singleLine(t), t);
+    }
+    m_target->setEditText(scope == QStringLiteral("global") ? QString() : typed);
+}
+
+void KillSwitchPanel::fillHistory()
+{
+    m_history->clear();
+    m_history->addItems(m_model->history());
+    m_history->scrollToBottom();
+}
+
+void KillSwitchPanel::refresh()
+{
+    QString why;
+    const bool can = m_backend->canOperateKillSwitches(&why);
+    m_engage->setEnabled(can);
+    m_drill->setEnabled(can);
+    m_release->setEnabled(can && m_active->selectionModel()->hasSelection());
+    m_roleHint->setText(can ? QString() : why);
+}
+
+void KillSwitchPanel::reload()
+{
+    m_backend->refreshKillSwitches();
+}
+
+void KillSwitchPanel::engage()
+{
+    const QString scope = m_scope->currentData().toString();
+    // A picked item carries its raw value; a typed one is taken as typed.
+    const int picked = m_target->findText(m_target->currentText());
+    const QString target = scope == QStringLiteral("global") ? QString()
+        : picked >= 0                                        ? m_target->itemData(picked).toString()
+                                                             : m_target->currentText().trimmed();
+    const KillSwitchPreview preview = m_backend->killSwitchPreview(QStringLiteral("engage"), scope, target);
+    if (!preview.problem.isEmpty())
+        return showProblem(preview.problem);
+    const auto answer = KillSwitchDialog::ask(window(), preview);
+    if (!answer)
+        return;
+    QString error;
+    if (!m_backend->sendKillSwitch(preview, answer->reason, answer->confirmation, &error))
+        return showProblem(error);
+    m_result->appendPlainText(tr("Engage %1 sent; waiting for the broker…").arg(preview.summary));
+}
+
+void KillSwitchPanel::release()
+{
+    const QModelIndexList rows = m_active->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return showProblem(tr("Select the active switch to release."));
+    const QString scope = rows.first().data(models::KillSwitchModel::ScopeRole).toString();
+    const QString target = rows.first().data(models::KillSwitchModel::TargetRole).toString();
+    const KillSwitchPreview preview = m_backend->killSwitchPreview(QStringLiteral("release"), scope, target);
+    if (!preview.problem.isEmpty())
+        return showProblem(preview.problem);
+    const auto answer = KillSwitchDialog::ask(window(), preview);
+    if (!answer)
+        return;
+    QString error;
+    if (!m_backend->sendKillSwitch(preview, answer->reason, answer->confirmation, &error))
+        return showProblem(error);
+    m_result->appendPlainText(tr("Release sent; waiting for the broker…"));
+}
+
+void KillSwitchPanel::drill()
+{
+    const QString scope = m_scope->currentData().toString();
+    const int picked = m_target->findText(m_target->currentText());
+    const QString target = scope == QStringLiteral("global") ? QString()
+        : picked >= 0                                        ? m_target->itemData(picked).toString()
+                                                             : m_target->currentText().trimmed();
+    const KillSwitchPreview preview = m_backend->killSwitchPreview(QStringLiteral("drill"), scope, target);
+    if (!preview.problem.isEmpty())
+        return showProblem(preview.problem);
+    QString error;
+    if (!m_backend->sendKillSwitch(preview, tr("Drill from the console: what would this stop?"), QString(), &error))
+        return showProblem(error);
+    m_drillResult->setPlainText(tr("Drill sent; waiting for the broker…"));
+}
+
+void KillSwitchPanel::showProblem(const QString &text)
+{
+    m_result->appendPlainText(tr("Not sent: %1").arg(text));
+}
+
+void KillSwitchPanel::showResult(const QJsonObject &reply, qint64 elapsedMs)
+{
+    const bool accepted = reply.value(QStringLiteral("accepted")).toBool();
+    const QString operation = reply.value(QStringLiteral("request_operation")).toString();
+    const bool isDrill = reply.value(QStringLiteral("drill")).toBool() || operation == QStringLiteral("drill");
+    const QString target
+        = reply.value(QStringLiteral("target")).toString().isEmpty() ? tr("everything") : line(reply, "target");
+    if (!accepted) {
+        const QString code = line(reply, "code");
+        QString words = code == QStringLiteral("role_not_allowed")
+            ? tr("your key does not have the on-call role for this scope")
+            : code == QStringLiteral("already_engaged") ? tr("this switch is already engaged")
+            : code == QStringLiteral("not_engaged")     ? tr("this switch is not engaged")
+                                                        : tr("the order was refused");
+        const QString text = tr("REFUSED by the broker after %1 ms: %2 (%3): %4")
+                                 .arg(QString::number(elapsedMs), words, code, line(reply, "message"));
+        m_result->appendPlainText(text);
+        if (isDrill)
+            m_drillResult->setPlainText(text);
+        return;
+    }
+    if (isDrill) {
+        QStringList lines;
+        const QJsonArray wouldKill = reply.value(QStringLiteral("would_kill")).toArray();
+        lines << tr("Drill of %1 %2 (nothing was engaged), answered in %3 ms.")
+                     .arg(line(reply, "scope"), target, QString::number(elapsedMs));
+        lines << tr("Pending actions that would be killed: %1").arg(wouldKill.size());
+        for (const QJsonValue &v : wouldKill) {
+            const QJsonObject a = v.toObject();
+            lines << tr("  %1  tenant %2, agent %3, tool %4, user %5")
+                         .arg(line(a, "id"), line(a, "tenant"), line(a, "agent"), line(a, "tool"), line(a, "user"));
+        }
+        const QJsonArray agents = reply.value(QStringLiteral("agents")).toArray();
+        lines << tr("Agents affected: %1").arg(agents.size());
+        for (const QJsonValue &v : agents)
+            lines << QStringLiteral("  ")
+                    + core::UntrustedText::singleLine(v.isObject() ? v.toObject().value(QStringLiteral("id")).toString()
+                                                                   : v.toString());
+        const QJsonArray tokens = reply.value(QStringLiteral("tokens")).toArray();
+        lines << tr("Agent tokens that would stop working: %1").arg(tokens.size());
+        for (const QJsonValue &v : tokens) {
+            const QJsonObject t = v.toObject();
+            lines << tr("  %1  agent %2, tenant %3").arg(line(t, "id"), line(t, "agent"), line(t, "tenant"));
+        }
+        m_drillResult->setPlainText(lines.join(QLatin1Char('\n')));
+        m_result->appendPlainText(tr("Drill answered in %1 ms.").arg(elapsedMs));
+        return;
+    }
+    if (operation != QStringLiteral("release"))
+        m_result->appendPlainText(tr("ENGAGED by the broker in %1 ms: %2 %3; %4 pending actions killed.")
+                                      .arg(QString::number(elapsedMs), line(reply, "scope"), target,
+                                           QString::number(reply.value(QStringLiteral("killed_count")).toInt())));
+    else
+        m_result->appendPlainText(tr("RELEASED by the broker in %1 ms: %2 %3; service restored in that scope.")
+                                      .arg(QString::number(elapsedMs), line(reply, "scope"), target));
+}
+
+} // namespace countersign::ui
