@@ -177,15 +177,19 @@ void KillSwitchPanel::reload()
     m_backend->refreshKillSwitches();
 }
 
-void KillSwitchPanel::engage()
+QString KillSwitchPanel::chosenTarget(const QString &scope) const
 {
-    const QString scope = m_scope->currentData().toString();
+    if (scope == QStringLiteral("global"))
+        return {};
     // A picked item carries its raw value; a typed one is taken as typed.
     const int picked = m_target->findText(m_target->currentText());
-    const QString target = scope == QStringLiteral("global") ? QString()
-        : picked >= 0                                        ? m_target->itemData(picked).toString()
-                                                             : m_target->currentText().trimmed();
-    const KillSwitchPreview preview = m_backend->killSwitchPreview(QStringLiteral("engage"), scope, target);
+    return picked >= 0 ? m_target->itemData(picked).toString() : m_target->currentText().trimmed();
+}
+
+void KillSwitchPanel::confirmAndSend(const QString &operation, const QString &scope, const QString &target,
+                                     const QString &sentText)
+{
+    const KillSwitchPreview preview = m_backend->killSwitchPreview(operation, scope, target);
     if (!preview.problem.isEmpty())
         return showProblem(preview.problem);
     const auto answer = KillSwitchDialog::ask(window(), preview);
@@ -194,7 +198,14 @@ void KillSwitchPanel::engage()
     QString error;
     if (!m_backend->sendKillSwitch(preview, answer->reason, answer->confirmation, &error))
         return showProblem(error);
-    m_result->appendPlainText(tr("Engage %1 sent; waiting for the broker…").arg(preview.summary));
+    m_result->appendPlainText(sentText.isEmpty() ? tr("Engage %1 sent; waiting for the broker…").arg(preview.summary)
+                                                 : sentText);
+}
+
+void KillSwitchPanel::engage()
+{
+    const QString scope = m_scope->currentData().toString();
+    confirmAndSend(QStringLiteral("engage"), scope, chosenTarget(scope), QString());
 }
 
 void KillSwitchPanel::release()
@@ -202,28 +213,15 @@ void KillSwitchPanel::release()
     const QModelIndexList rows = m_active->selectionModel()->selectedRows();
     if (rows.isEmpty())
         return showProblem(tr("Select the active switch to release."));
-    const QString scope = rows.first().data(models::KillSwitchModel::ScopeRole).toString();
-    const QString target = rows.first().data(models::KillSwitchModel::TargetRole).toString();
-    const KillSwitchPreview preview = m_backend->killSwitchPreview(QStringLiteral("release"), scope, target);
-    if (!preview.problem.isEmpty())
-        return showProblem(preview.problem);
-    const auto answer = KillSwitchDialog::ask(window(), preview);
-    if (!answer)
-        return;
-    QString error;
-    if (!m_backend->sendKillSwitch(preview, answer->reason, answer->confirmation, &error))
-        return showProblem(error);
-    m_result->appendPlainText(tr("Release sent; waiting for the broker…"));
+    confirmAndSend(QStringLiteral("release"), rows.first().data(models::KillSwitchModel::ScopeRole).toString(),
+                   rows.first().data(models::KillSwitchModel::TargetRole).toString(),
+                   tr("Release sent; waiting for the broker…"));
 }
 
 void KillSwitchPanel::drill()
 {
     const QString scope = m_scope->currentData().toString();
-    const int picked = m_target->findText(m_target->currentText());
-    const QString target = scope == QStringLiteral("global") ? QString()
-        : picked >= 0                                        ? m_target->itemData(picked).toString()
-                                                             : m_target->currentText().trimmed();
-    const KillSwitchPreview preview = m_backend->killSwitchPreview(QStringLiteral("drill"), scope, target);
+    const KillSwitchPreview preview = m_backend->killSwitchPreview(QStringLiteral("drill"), scope, chosenTarget(scope));
     if (!preview.problem.isEmpty())
         return showProblem(preview.problem);
     QString error;

@@ -52,6 +52,9 @@ public Q_SLOTS:
     // The broker's answer to an order this console sent, and how long it took.
     void showResult(const QJsonObject &reply, qint64 elapsedMs);
     void showProblem(const QString &text);
+    QString chosenTarget(const QString &scope) const;
+    // Preview, confirmation dialog, then sign and send; what went wrong is shown.
+    void confirmAndSend(const QString &operation, const QString &scope, const QString &target, const QString &sentText);
 
 private:
     void fillTargets();

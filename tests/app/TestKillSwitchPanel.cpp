@@ -42,17 +42,7 @@ const QString kUser1 = QStringLiteral("u1@acme.example");
 const QString kUser2 = QStringLiteral("u2@acme.example");
 const QByteArray kPassphrase("correct horse battery staple");
 
-const QByteArray kPolicy = R"(version = 1
-
-[[rules]]
-id = "approve-ks-tools"
-description = "Held for a human"
-action = "approve"
-approver_roles = ["approver"]
-deadline = "1h"
-[rules.match]
-tool = "ks.*"
-)";
+const QByteArray kPolicy = countersign::testing::TestActions::holdingPolicy();
 
 struct Spec
 {

@@ -19,17 +19,7 @@ const QString kBeta = QStringLiteral("agent:beta");
 const QString kUser = QStringLiteral("u1@acme.example");
 const QByteArray kPassphrase = "correct horse battery staple";
 
-const QByteArray kPolicy = R"(version = 1
-
-[[rules]]
-id = "approve-ks-tools"
-description = "Held for a human"
-action = "approve"
-approver_roles = ["approver"]
-deadline = "1h"
-[rules.match]
-tool = "ks.*"
-)";
+const QByteArray kPolicy = countersign::testing::TestActions::holdingPolicy();
 
 } // namespace
 

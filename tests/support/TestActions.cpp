@@ -48,4 +48,17 @@ QByteArray TestActions::bytes(const QJsonObject &action)
     return QJsonDocument(action).toJson(QJsonDocument::Compact);
 }
 
+QByteArray TestActions::holdingPolicy()
+{
+    return QByteArrayLiteral("version = 1\n\n"
+                             "[[rules]]\n"
+                             "id = \"approve-ks-tools\"\n"
+                             "description = \"Held for a human\"\n"
+                             "action = \"approve\"\n"
+                             "approver_roles = [\"approver\"]\n"
+                             "deadline = \"1h\"\n"
+                             "[rules.match]\n"
+                             "tool = \"ks.*\"\n");
+}
+
 } // namespace countersign::testing

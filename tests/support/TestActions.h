@@ -19,6 +19,9 @@ public:
     static QJsonObject action(const QString &tenant, const QString &agentId, const QString &tool,
                               const QString &user = QString());
     static QByteArray bytes(const QJsonObject &action);
+    // A policy that holds every `ks.*` tool for a human, so kill-switch tests
+    // have pending actions to stop.
+    static QByteArray holdingPolicy();
 };
 
 } // namespace countersign::testing
