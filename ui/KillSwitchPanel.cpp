@@ -16,6 +16,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -48,6 +49,7 @@ KillSwitchPanel::KillSwitchPanel(KillSwitchBackend *backend, models::KillSwitchM
     form->addRow(tr("&Scope:"), m_scope);
     m_target = new QComboBox(this);
     m_target->setEditable(true);
+    m_target->lineEdit()->setPlaceholderText(tr("pick one the console has seen, or type it"));
     m_target->setInsertPolicy(QComboBox::NoInsert);
     m_target->setAccessibleName(tr("Kill-switch target"));
     form->addRow(tr("&Target:"), m_target);
@@ -72,29 +74,34 @@ KillSwitchPanel::KillSwitchPanel(KillSwitchBackend *backend, models::KillSwitchM
     m_roleHint->setWordWrap(true);
     layout->addWidget(m_roleHint);
 
-    layout->addWidget(new QLabel(tr("Active switches:"), this));
+    // Active switches beside the answers, so the panel stays short enough to
+    // keep the review above it readable.
+    auto *lower = new QHBoxLayout;
+    auto *activeColumn = new QVBoxLayout;
+    activeColumn->addWidget(new QLabel(tr("Active switches:"), this));
     m_active = new QTableView(this);
     m_active->setAccessibleName(tr("Active kill switches"));
     m_active->setModel(model);
     m_active->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_active->setSelectionMode(QAbstractItemView::SingleSelection);
     m_active->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_active, 2);
-    layout->addWidget(new QLabel(tr("History:"), this));
-    m_history = new QListWidget(this);
-    m_history->setAccessibleName(tr("Kill-switch history"));
-    layout->addWidget(m_history, 1);
-    layout->addWidget(new QLabel(tr("Broker's answer:"), this));
+    activeColumn->addWidget(m_active, 1);
+    lower->addLayout(activeColumn, 3);
+    m_tabs = new QTabWidget(this);
     m_result = new QPlainTextEdit(this);
     m_result->setReadOnly(true);
     m_result->setAccessibleName(tr("The broker's answer to the last kill-switch order"));
     m_result->setMaximumBlockCount(200);
-    layout->addWidget(m_result, 1);
-    layout->addWidget(new QLabel(tr("Drill result:"), this));
     m_drillResult = new QPlainTextEdit(this);
     m_drillResult->setReadOnly(true);
     m_drillResult->setAccessibleName(tr("What the drilled kill switch would stop"));
-    layout->addWidget(m_drillResult, 1);
+    m_history = new QListWidget(this);
+    m_history->setAccessibleName(tr("Kill-switch history"));
+    m_tabs->addTab(m_result, tr("Broker's answer"));
+    m_tabs->addTab(m_drillResult, tr("Drill result"));
+    m_tabs->addTab(m_history, tr("History"));
+    lower->addWidget(m_tabs, 2);
+    layout->addLayout(lower, 1);
 
     connect(m_scope, &QComboBox::currentIndexChanged, this, [this] { fillTargets(); });
     connect(m_engage, &QPushButton::clicked, this, &KillSwitchPanel::engage);
@@ -228,6 +235,7 @@ void KillSwitchPanel::drill()
     if (!m_backend->sendKillSwitch(preview, tr("Drill from the console: what would this stop?"), QString(), &error))
         return showProblem(error);
     m_drillResult->setPlainText(tr("Drill sent; waiting for the broker…"));
+    m_tabs->setCurrentWidget(m_drillResult);
 }
 
 void KillSwitchPanel::showProblem(const QString &text)
@@ -240,6 +248,7 @@ void KillSwitchPanel::showResult(const QJsonObject &reply, qint64 elapsedMs)
     const bool accepted = reply.value(QStringLiteral("accepted")).toBool();
     const QString operation = reply.value(QStringLiteral("request_operation")).toString();
     const bool isDrill = reply.value(QStringLiteral("drill")).toBool() || operation == QStringLiteral("drill");
+    m_tabs->setCurrentWidget(isDrill && accepted ? m_drillResult : m_result);
     const QString target
         = reply.value(QStringLiteral("target")).toString().isEmpty() ? tr("everything") : line(reply, "target");
     if (!accepted) {

@@ -9,6 +9,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
+class QTabWidget;
 
 namespace countersign::models {
 class KillSwitchModel;
@@ -52,16 +53,18 @@ public Q_SLOTS:
     // The broker's answer to an order this console sent, and how long it took.
     void showResult(const QJsonObject &reply, qint64 elapsedMs);
     void showProblem(const QString &text);
+    // The targets the console has seen for the chosen scope (refreshed whenever the panel is shown).
+    void fillTargets();
+
+private:
+    void fillHistory();
     QString chosenTarget(const QString &scope) const;
     // Preview, confirmation dialog, then sign and send; what went wrong is shown.
     void confirmAndSend(const QString &operation, const QString &scope, const QString &target, const QString &sentText);
 
-private:
-    void fillTargets();
-    void fillHistory();
-
     KillSwitchBackend *m_backend;
     models::KillSwitchModel *m_model;
+    QTabWidget *m_tabs;
     QComboBox *m_scope;
     QComboBox *m_target;
     QPushButton *m_engage;

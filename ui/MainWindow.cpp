@@ -199,8 +199,15 @@ void MainWindow::showKillSwitches()
 {
     if (!m_killSwitchDock)
         return;
+    const bool first = m_killSwitchDock->isHidden() && !m_killSwitchDock->property("shownOnce").toBool();
     m_killSwitchDock->show();
     m_killSwitchDock->raise();
+    if (first) {
+        // A third of the window: the review above it must stay readable.
+        m_killSwitchDock->setProperty("shownOnce", true);
+        resizeDocks({m_killSwitchDock}, {height() / 3}, Qt::Vertical);
+    }
+    m_killSwitchPanel->fillTargets();
     m_killSwitchPanel->refresh();
     m_killSwitchPanel->reload();
     m_killSwitchPanel->setFocus();
