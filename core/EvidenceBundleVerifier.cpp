@@ -335,12 +335,6 @@ bool EvidenceBundleVerifier::checkAction(const QString &id)
     if (action.value(QStringLiteral("id")).toString() != id)
         return fail(actionPath, QStringLiteral("is the action %1").arg(action.value(QStringLiteral("id")).toString()));
     const QString digest = ActionDigest::compute(action);
-    const auto digestInput = read(L::digestInput(id));
-    if (!digestInput)
-        return false;
-    if (*digestInput != ActionDigest::canonicalBytes(action))
-        return fail(L::digestInput(id), QStringLiteral("is not action.json without seq, status and decisions"));
-
     // What the broker's log, under its checkpoint signatures, says about the action.
     const AuditEntry *submitted = nullptr;
     const AuditEntry *statusEntry = nullptr;
@@ -374,6 +368,12 @@ bool EvidenceBundleVerifier::checkAction(const QString &id)
                         .arg(digest, loggedDigest)
                         .arg(submitted->seq));
     const QString signedDigest = purged ? loggedDigest : digest;
+    const auto digestInput = read(L::digestInput(id));
+    if (!digestInput)
+        return false;
+    if (*digestInput != ActionDigest::canonicalBytes(action))
+        return fail(L::digestInput(id), QStringLiteral("is not action.json without seq, status and decisions"));
+
     const QString status = action.value(QStringLiteral("status")).toString();
     if (status != loggedStatus)
         return fail(actionPath,
