@@ -199,9 +199,11 @@ bool HistoryStore::upsert(const QJsonObject &message, const QHash<QString, QStri
         QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact))};
     qint64 row = existingRow;
     if (exists) {
-        q.prepare(QStringLiteral("UPDATE history_actions SET seq = ?, submitted_at = ?, resolved_at = ?, tenant = ?,"
-                                 " agent = ?, user = ?, tool = ?, status = ?, approvers = ?, rule = ?, trace_id = ?,"
-                                 " message = ? WHERE row = ?"));
+        // COALESCE: Qt binds an empty-but-null QString as NULL.
+        q.prepare(QStringLiteral("UPDATE history_actions SET seq = ?, submitted_at = COALESCE(?, ''), resolved_at = ?,"
+                                 " tenant = COALESCE(?, ''), agent = COALESCE(?, ''), user = COALESCE(?, ''),"
+                                 " tool = COALESCE(?, ''), status = ?, approvers = COALESCE(?, ''),"
+                                 " rule = COALESCE(?, ''), trace_id = COALESCE(?, ''), message = ? WHERE row = ?"));
         for (const QVariant &v : values)
             q.addBindValue(v);
         q.addBindValue(existingRow);
@@ -214,7 +216,8 @@ bool HistoryStore::upsert(const QJsonObject &message, const QHash<QString, QStri
     } else {
         q.prepare(QStringLiteral("INSERT INTO history_actions (seq, submitted_at, resolved_at, tenant, agent, user,"
                                  " tool, status, approvers, rule, trace_id, message, id)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 " VALUES (?, COALESCE(?, ''), ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''),"
+                                 " COALESCE(?, ''), ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?)"));
         for (const QVariant &v : values)
             q.addBindValue(v);
         q.addBindValue(id);
@@ -238,8 +241,8 @@ bool HistoryStore::upsert(const QJsonObject &message, const QHash<QString, QStri
         }
     }
     for (const auto &[key, name] : std::as_const(approvers)) {
-        q.prepare(
-            QStringLiteral("INSERT OR IGNORE INTO history_approvers (action_row, key_id, name) VALUES (?, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT OR IGNORE INTO history_approvers (action_row, key_id, name) VALUES (?, ?, COALESCE(?, ''))"));
         q.addBindValue(row);
         q.addBindValue(key);
         q.addBindValue(name);
