@@ -5,13 +5,16 @@
 #include "core/AuditEntry.h"
 #include "core/CanonicalJson.h"
 #include "core/DecisionStatement.h"
+#include "core/EvidenceBundle.h"
 #include "core/JsonParser.h"
 #include "core/Jws.h"
 #include "core/KeyFile.h"
 #include "core/KillSwitchOrder.h"
+#include "core/ReviewTranscript.h"
 #include "core/StatementType.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -40,6 +43,11 @@ constexpr Command kCommands[] = {
      "verify a JWS; print its payload and exit 0, or print why not and exit 1"},
     {"validate", "validate [--kind action|decision|killswitch|audit-entry] [FILE]",
      "print ok, or every error as `path: message`"},
+    {"verify-bundle", "verify-bundle DIR [--broker-key PUBFILE]",
+     "verify an evidence bundle: every decision, the audit chain and the broker's checkpoints; exit 0 only if all "
+     "verify, else 1 naming the first failure"},
+    {"render", "render [--tenant-domain D]... [--allowed-domain D]... [--now TIME] [FILE]",
+     "print a plain-text review transcript of an action with every flag the console shows"},
 };
 
 QString fromUtf8(const char *s)
@@ -131,8 +139,12 @@ int Ctl::run(const QStringList &arguments)
         return sign(rest);
     if (command == QStringLiteral("verify"))
         return verify(rest);
+    if (command == QStringLiteral("render"))
+        return render(arguments.mid(1));
     if (command == QStringLiteral("validate"))
         return validate(rest);
+    if (command == QStringLiteral("verify-bundle"))
+        return verifyBundle(rest);
     err(QStringLiteral("countersignctl: unknown command '%1'").arg(command));
     m_err->write(usage().toUtf8());
     return UsageError;
@@ -315,6 +327,52 @@ int Ctl::digest(const QStringList &arguments)
     return Ok;
 }
 
+int Ctl::render(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Action JSON (default: stdin)."));
+    const QCommandLineOption tenantOption(
+        QStringLiteral("tenant-domain"),
+        QStringLiteral("A domain of the tenant's own (repeatable); overrides what the broker stamped."),
+        QStringLiteral("D"));
+    const QCommandLineOption allowedOption(QStringLiteral("allowed-domain"),
+                                           QStringLiteral("A partner domain the policy allows (repeatable)."),
+                                           QStringLiteral("D"));
+    const QCommandLineOption nowOption(QStringLiteral("now"),
+                                       QStringLiteral("Check expiry against this RFC 3339 time instead of the clock."),
+                                       QStringLiteral("TIME"));
+    parser.addOptions({tenantOption, allowedOption, nowOption});
+    int code = Ok;
+    if (!parse(parser, arguments, 1, &code))
+        return code;
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    if (parser.isSet(nowOption)) {
+        now = QDateTime::fromString(parser.value(nowOption), Qt::ISODate);
+        if (!now.isValid()) {
+            err(QStringLiteral("countersignctl render: --now must be an RFC 3339 time"));
+            return UsageError;
+        }
+    }
+    const auto input = readInput(parser.positionalArguments(), &code);
+    if (!input)
+        return code;
+    core::ValidationErrors errors;
+    auto action = core::Action::parse(*input, &errors);
+    if (!action) {
+        for (const core::ValidationError &error : std::as_const(errors))
+            err(error.toString());
+        return CheckFailed;
+    }
+    if (parser.isSet(tenantOption) || parser.isSet(allowedOption)) {
+        if (!action->policy)
+            action->policy = core::PolicyOutcome();
+        action->policy->tenantDomains = parser.values(tenantOption);
+        action->policy->allowedDomains = parser.values(allowedOption);
+    }
+    out(core::ReviewTranscript::render(*action, now).toUtf8());
+    return Ok;
+}
+
 int Ctl::sign(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -447,6 +505,45 @@ int Ctl::validate(const QStringList &arguments)
         return CheckFailed;
     }
     out(QByteArrayLiteral("ok\n"));
+    return Ok;
+}
+
+int Ctl::verifyBundle(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption keyOption(QStringLiteral("broker-key"),
+                                       QStringLiteral("The broker's public key (PEM) from a trusted source; without "
+                                                      "it the bundle's own keys/broker.pub is used."),
+                                       QStringLiteral("PUBFILE"));
+    parser.addOption(keyOption);
+    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("The evidence bundle's directory."));
+    int code = Ok;
+    if (!parse(parser, arguments, 1, &code))
+        return code;
+    const QString dir = parser.positionalArguments().value(0);
+    if (dir.isEmpty()) {
+        err(QStringLiteral("countersignctl verify-bundle: DIR is required"));
+        return UsageError;
+    }
+    if (!QDir(dir).exists()) {
+        err(QStringLiteral("countersignctl verify-bundle: %1 is not a directory").arg(dir));
+        return IoOrKeyError;
+    }
+    core::EvidenceBundle::VerifyOptions options;
+    if (parser.isSet(keyOption)) {
+        QString error;
+        options.trustedBrokerKey = core::KeyFile::readPublicKey(parser.value(keyOption), &error);
+        if (!options.trustedBrokerKey) {
+            err(QStringLiteral("countersignctl verify-bundle: ") + error);
+            return IoOrKeyError;
+        }
+    }
+    const core::EvidenceBundleReport report = core::EvidenceBundle::verify(dir, options);
+    out((report.summary() + QLatin1Char('\n')).toUtf8());
+    if (!report.ok) {
+        err(QStringLiteral("countersignctl verify-bundle: FAILED: ") + report.failure);
+        return CheckFailed;
+    }
     return Ok;
 }
 
