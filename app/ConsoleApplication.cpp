@@ -2,6 +2,7 @@
 
 #include "app/ConsoleController.h"
 #include "app/DemoBroker.h"
+#include "core/KeyFile.h"
 #include "net/BrokerConnection.h"
 #include "ui/MainWindow.h"
 #include "ui/PassphraseDialog.h"
@@ -68,7 +69,11 @@ int ConsoleApplication::run(int argc, char *argv[])
     const QCommandLineOption profile(QStringLiteral("profile"), tr("Use the connection profile NAME."),
                                      QStringLiteral("NAME"), QStringLiteral("default"));
     const QCommandLineOption lock(QStringLiteral("lock"), tr("Start with the signing key locked."));
-    parser.addOptions({demo, profile, lock});
+    const QCommandLineOption pinBrokerKey(
+        QStringLiteral("pin-broker-key"),
+        tr("Pin the broker's public key (its keys/broker.pub) in the profile; audit verification uses it."),
+        QStringLiteral("FILE"));
+    parser.addOptions({demo, profile, lock, pinBrokerKey});
     parser.process(app);
 
     std::unique_ptr<QTemporaryDir> demoSettings;
@@ -95,6 +100,18 @@ int ConsoleApplication::run(int argc, char *argv[])
         ConsoleSettings(profileName).setProfile(p);
     }
 
+    if (parser.isSet(pinBrokerKey)) {
+        QString problem;
+        const auto key = core::KeyFile::readPublicKey(parser.value(pinBrokerKey), &problem);
+        if (!key) {
+            QMessageBox::critical(nullptr, tr("Countersign"), tr("Cannot pin the broker key: %1").arg(problem));
+            return 1;
+        }
+        ConsoleSettings settings(profileName);
+        net::ConnectionProfile p = settings.profile();
+        p.brokerPublicKey = QString::fromLatin1(key->toBase64Url());
+        settings.setProfile(p);
+    }
     ConsoleController controller(dataDirectory, ConsoleSettings(profileName));
     QString error;
     if (!controller.initialise(&error)) {

@@ -17,7 +17,8 @@ class QSystemTrayIcon;
 
 namespace countersign::storage {
 class Database;
-}
+class HistoryStore;
+} // namespace countersign::storage
 
 namespace countersign::net {
 class BrokerConnection;
@@ -25,11 +26,13 @@ class BrokerConnection;
 
 namespace countersign::models {
 class DecisionOutbox;
+class HistorySync;
 class KillSwitchModel;
 class PendingQueueModel;
 } // namespace countersign::models
 
 namespace countersign::ui {
+class HistoryView;
 class KillSwitchPanel;
 class MainWindow;
 } // namespace countersign::ui
@@ -84,6 +87,9 @@ public:
     ui::MainWindow *window() const { return m_window.get(); }
     models::KillSwitchModel *killSwitches() const { return m_killSwitches.get(); }
     ui::KillSwitchPanel *killSwitchPanel() const { return m_killSwitchPanel; }
+    storage::HistoryStore *historyStore() const { return m_history.get(); }
+    models::HistorySync *historySync() const { return m_historySync.get(); }
+    ui::HistoryView *historyView() const { return m_historyView; }
 
 Q_SIGNALS:
     void decisionAnswered(const QString &actionId, const QJsonObject &reply);
@@ -117,8 +123,11 @@ private:
     std::unique_ptr<models::PendingQueueModel> m_queue;
     std::unique_ptr<models::DecisionOutbox> m_outbox;
     std::unique_ptr<models::KillSwitchModel> m_killSwitches;
+    std::unique_ptr<storage::HistoryStore> m_history;
+    std::unique_ptr<models::HistorySync> m_historySync;
     std::unique_ptr<ui::MainWindow> m_window;
     ui::KillSwitchPanel *m_killSwitchPanel = nullptr; // owned by the window's dock
+    ui::HistoryView *m_historyView = nullptr; // owned by the window
     QHash<QString, SentOrder> m_sentOrders; // by request id
     QString m_listRequestId;
     qint64 m_nextOrder = 0;
