@@ -43,6 +43,8 @@ public:
     void close();
 
     const QList<QJsonObject> &messages() const { return m_messages; }
+    // How many {"type":"actions"} batch frames arrived (their items are in messages()).
+    int batchFrames() const { return m_batchFrames; }
     QJsonObject challenge() const { return m_challenge; }
     QJsonObject welcome() const { return m_welcome; }
     QJsonObject lastError() const { return m_lastError; }
@@ -63,6 +65,7 @@ private:
     QWebSocket m_socket;
     QUrl m_url;
     QList<QJsonObject> m_messages;
+    int m_batchFrames = 0;
     QJsonObject m_challenge;
     QJsonObject m_welcome;
     QJsonObject m_lastError;
