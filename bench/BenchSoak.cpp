@@ -131,6 +131,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     decider.subscribe(0);
+    decider.setRecording(false); // the soak measures the consoles, not this helper
     qint64 decided = 0, requestId = 0;
     QObject::connect(&decider, &ConsoleClient::messageReceived, &app, [&](const QJsonObject &m) {
         const QString type = m.value(QStringLiteral("type")).toString();

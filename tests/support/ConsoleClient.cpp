@@ -33,12 +33,14 @@ ConsoleClient::ConsoleClient(QUrl url, QSslConfiguration tls, QObject *parent)
             // A batch frame: the tests see its action messages one by one.
             ++m_batchFrames;
             for (const QJsonValue &item : message.value(QStringLiteral("items")).toArray()) {
-                m_messages.append(item.toObject());
+                if (m_recording)
+                    m_messages.append(item.toObject());
                 Q_EMIT messageReceived(item.toObject());
             }
             return;
         }
-        m_messages.append(message);
+        if (m_recording)
+            m_messages.append(message);
         Q_EMIT messageReceived(message);
     });
 }

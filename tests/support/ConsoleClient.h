@@ -43,6 +43,9 @@ public:
     void close();
 
     const QList<QJsonObject> &messages() const { return m_messages; }
+    // Off: messages are only signalled, not kept (a long-running benchmark
+    // client must not grow); waitFor and subscribe need it on.
+    void setRecording(bool on) { m_recording = on; }
     // How many {"type":"actions"} batch frames arrived (their items are in messages()).
     int batchFrames() const { return m_batchFrames; }
     QJsonObject challenge() const { return m_challenge; }
@@ -66,6 +69,7 @@ private:
     QUrl m_url;
     QList<QJsonObject> m_messages;
     int m_batchFrames = 0;
+    bool m_recording = true;
     QJsonObject m_challenge;
     QJsonObject m_welcome;
     QJsonObject m_lastError;
