@@ -97,6 +97,10 @@ int ConsoleApplication::run(int argc, char *argv[])
         p.name = profileName;
         p.url = demoBroker->consoleUrl();
         p.pinnedFingerprint = demoBroker->certificateFingerprint();
+        // The demo broker's key, read from its own directory: the console's pin, as an operator would copy it.
+        if (const auto brokerKey = core::KeyFile::readPublicKey(
+                QDir(demoBroker->directory()).filePath(QStringLiteral("broker/keys/broker.pub"))))
+            p.brokerPublicKey = QString::fromLatin1(brokerKey->toBase64Url());
         ConsoleSettings(profileName).setProfile(p);
     }
 

@@ -7,6 +7,7 @@
 #include "core/StatementType.h"
 #include "core/UntrustedText.h"
 #include "models/DecisionOutbox.h"
+#include "models/EvidenceExport.h"
 #include "models/HistorySync.h"
 #include "models/KillSwitchModel.h"
 #include "models/PendingQueueModel.h"
@@ -125,6 +126,17 @@ void ConsoleController::showWindow()
         connect(this, &ConsoleController::killSwitchAnswered, m_killSwitchPanel, &ui::KillSwitchPanel::showResult);
         if (m_history) {
             m_historyView = new ui::HistoryView(m_history.get(), m_historySync.get(), m_connection.get());
+            m_historyView->setExporter([this](const QStringList &ids, const QString &directory, QString *message) {
+                const auto key = core::Ed25519PublicKey::fromBase64Url(m_settings.profile().brokerPublicKey.toLatin1());
+                if (!key) {
+                    *message = tr("the connection profile pins no broker public key (countersign --pin-broker-key)");
+                    return false;
+                }
+                const QString who = m_connection->principal().value(QStringLiteral("name")).toString();
+                return models::EvidenceExport::write(
+                    *m_history, ids, *key, tr("countersign console (%1)").arg(who),
+                    tr("%n action(s) chosen in the history view", nullptr, int(ids.size())), directory, message);
+            });
             m_historyView->setBrokerKey(
                 core::Ed25519PublicKey::fromBase64Url(m_settings.profile().brokerPublicKey.toLatin1()));
             m_window->installHistoryView(m_historyView);

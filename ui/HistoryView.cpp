@@ -418,7 +418,6 @@ void HistoryView::saveReport()
                                        tr("HTML report (*.html)"));
     if (path.isEmpty())
         return;
-    const QJsonObject actionJson = m_shownMessage.value(QStringLiteral("action")).toObject();
     const QString html = models::ActionReport::html(m_shownMessage, m_decisions->checks(), m_timeline->events());
     QString error;
     const bool ok = models::ActionReport::writeHtml(path, html, &error);

@@ -10,6 +10,7 @@
 #include "support/AgentClient.h"
 #include "support/BrokerFixture.h"
 #include "support/ConsoleClient.h"
+#include "support/ProcessRunner.h"
 #include "support/TestActions.h"
 #include "ui/DialogSeam.h"
 #include "ui/HistoryView.h"
@@ -22,6 +23,7 @@
 #include <QGuiApplication>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSslCertificate>
 #include <QTabWidget>
@@ -59,6 +61,9 @@ void TestHistoryView::initTestCase()
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.filePath(QStringLiteral("settings")));
     QString error;
     QVERIFY2(m_broker.init(&error), qPrintable(error));
+    // A checkpoint after every entry, so an export never waits for the timer.
+    QVERIFY(m_broker.setConfigValue(QStringLiteral("audit"), QStringLiteral("checkpoint_every_entries"),
+                                    QStringLiteral("1")));
     QVERIFY(m_broker.writePolicy("version = 1\n\n"
                                  "[[rules]]\nid = \"hist-allow\"\ndescription = \"allowed\"\naction = \"allow\"\n"
                                  "[rules.match]\ntool = \"allow.*\"\n\n"
@@ -182,6 +187,31 @@ void TestHistoryView::historyTabShowsDecisionsTimelineAndVerification()
     const QByteArray html = file.readAll();
     QVERIFY(html.contains("Bob Approver"));
     QVERIFY(html.contains(m_heldId.toUtf8()));
+
+    // Evidence export of the selected action: countersignctl verify-bundle
+    // accepts it, and so do VERIFY.md's openssl commands for its decision.
+    const QString bundle = m_home.filePath(QStringLiteral("bundle"));
+    ui::DialogSeam::setNextAnswer(QString::fromLatin1(ui::HistoryView::kExportSeam), bundle);
+    QVERIFY(view->exportButton()->isEnabled());
+    QTest::mouseClick(view->exportButton(), Qt::LeftButton);
+    QVERIFY2(view->auditResultText().startsWith(QStringLiteral("Exported 1 action(s)")),
+             qPrintable(view->auditResultText()));
+    const auto verified = ProcessRunner(QStringLiteral(COUNTERSIGNCTL_PATH))
+                              .run({QStringLiteral("verify-bundle"), bundle, QStringLiteral("--broker-key"),
+                                    m_broker.dir() + QStringLiteral("/keys/broker.pub")});
+    QVERIFY2(verified.exitCode == 0, QByteArray(verified.out + verified.err).constData());
+    QFile guideFile(bundle + QStringLiteral("/VERIFY.md"));
+    QVERIFY(guideFile.open(QIODevice::ReadOnly));
+    const QString guide = QString::fromUtf8(guideFile.readAll());
+    const QRegularExpression block(
+        QStringLiteral("<!-- block: decision %1 1 -->\\n```sh\\n(.*?)```").arg(QRegularExpression::escape(m_heldId)),
+        QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch match = block.match(guide);
+    QVERIFY2(match.hasMatch(), qPrintable(guide.left(2000)));
+    const auto openssl = ProcessRunner(QStringLiteral("bash"))
+                             .setWorkingDirectory(bundle)
+                             .run({QStringLiteral("-c"), match.captured(1)});
+    QVERIFY2(openssl.exitCode == 0, QByteArray(openssl.out + openssl.err).constData());
 
     // Broker gone: the history stays, marked.
     QVERIFY(m_broker.stop());
