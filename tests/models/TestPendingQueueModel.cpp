@@ -46,6 +46,7 @@ private Q_SLOTS:
     void resolutionRemovesWithASignal();
     void resolvedActionsDoNotComeBack();
     void removeActionKeepsTheSeq();
+    void rowIndexFollowsRemovals();
     void lastSeqIsTheHighestSeen();
     void clearForgetsEverything();
     void invalidActionsStayOut();
@@ -509,6 +510,27 @@ void TestPendingQueueModel::resolvedActionsDoNotComeBack()
     apply(message(QStringLiteral("mcp-file-write"), QStringLiteral("a"), 2, 600));
     QCOMPARE(m_model->rowCount(), 0);
     QCOMPARE(added.count(), 0);
+}
+
+// The id -> row index (B4 in docs/performance.md) must follow the rows that
+// move up when one in the middle goes.
+void TestPendingQueueModel::rowIndexFollowsRemovals()
+{
+    const QStringList ids {QStringLiteral("r1"), QStringLiteral("r2"), QStringLiteral("r3"), QStringLiteral("r4")};
+    for (int i = 0; i < ids.size(); ++i)
+        apply(message(QStringLiteral("mcp-file-write"), ids.at(i), i + 1, 600));
+    apply(message(QStringLiteral("mcp-file-write"), QStringLiteral("r2"), 10, 600, QStringLiteral("approved")));
+    QCOMPARE(m_model->rowCount(), 3);
+    for (const QString &id : {QStringLiteral("r1"), QStringLiteral("r3"), QStringLiteral("r4")}) {
+        QVERIFY(m_model->entry(id));
+        QCOMPARE(m_model->entry(id)->id, id);
+    }
+    QVERIFY(!m_model->entry(QStringLiteral("r2")));
+    m_model->removeAction(QStringLiteral("r3"));
+    apply(message(QStringLiteral("mcp-file-write"), QStringLiteral("r4"), 11, 600, QStringLiteral("denied")));
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->entry(0)->id, QStringLiteral("r1"));
+    QCOMPARE(m_model->entry(QStringLiteral("r1"))->id, QStringLiteral("r1"));
 }
 
 void TestPendingQueueModel::removeActionKeepsTheSeq()
