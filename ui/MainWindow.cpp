@@ -345,6 +345,8 @@ void MainWindow::refreshDecisionButtons()
         m_approve->setText(tr("&Approve…"));
         m_approve->setToolTip(QString());
     }
+    // setText replaces the shortcut with the text's mnemonic: restore Ctrl+Return.
+    m_approve->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_approve->setEnabled(can && covered);
     // Deny is possible whenever anything can be signed at all.
     m_deny->setEnabled(can

@@ -476,6 +476,7 @@ void TestConsoleReview::approveWaitsUntilEveryPaneWasSeen()
     testing::scrollToEnd(review->rawArgumentsView());
     QTRY_VERIFY(window->approveButton()->isEnabled());
     QCOMPARE(window->approveButton()->text(), QStringLiteral("&Approve…"));
+    QCOMPARE(window->approveButton()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Return));
 
     // The signed statement records that coverage was complete.
     ui::DialogSeam::setNextAnswer(QString::fromLatin1(ui::DecisionDialog::kSeamName), QStringLiteral("Read it all."));
