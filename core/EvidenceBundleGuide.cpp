@@ -22,6 +22,21 @@ const char *const kB64d
 const char *const kH64
     = "h64() { sha256sum \"$1\" | cut -c1-64 | tr a-f A-F | basenc --base16 -d | basenc --base64url | tr -d '='; }\n";
 
+// Text from the data (tool names come from agents) goes into a file people
+// paste commands from: keep it to one line of harmless characters, so it can
+// neither break out of its sentence nor plant a command block.
+QString plain(const QString &text)
+{
+    QString out;
+    for (const QChar c : text.left(200)) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
+            || QStringView(u" .,:;_-+/@()").contains(c);
+        out += ok ? c : QLatin1Char('?');
+    }
+    return out;
+}
+
 QString block(const QString &name, const QString &body)
 {
     return QStringLiteral("<!-- block: %1 -->\n```sh\n( set -e\n%2)\n```\n\n").arg(name, body);
@@ -43,12 +58,12 @@ QString EvidenceBundleGuide::text(const QJsonObject &manifest)
     QString t;
     t += s("# Verifying this evidence bundle\n\n");
     t += QStringLiteral("Format `%1`, created %2 by %3.\n")
-             .arg(manifest.value(QStringLiteral("format")).toString(),
-                  manifest.value(QStringLiteral("created_at")).toString(),
-                  manifest.value(QStringLiteral("created_by")).toString());
+             .arg(plain(manifest.value(QStringLiteral("format")).toString()),
+                  plain(manifest.value(QStringLiteral("created_at")).toString()),
+                  plain(manifest.value(QStringLiteral("created_by")).toString()));
     const QString selection = manifest.value(QStringLiteral("selection")).toString();
     if (!selection.isEmpty())
-        t += QStringLiteral("Selection: %1.\n").arg(selection);
+        t += QStringLiteral("Selection: %1.\n").arg(plain(selection));
     t += QStringLiteral("\nIt holds %1 action(s), their signed decisions, audit entries seq %2 to %3 of the broker's "
                         "hash-chained log, %4 checkpoint(s) the broker signed over that log, and the public keys "
                         "of the broker (`%5`, key id `%6`) and of the approvers.\n\n")
@@ -176,8 +191,8 @@ QString EvidenceBundleGuide::text(const QJsonObject &manifest)
         const bool purged = action.value(QStringLiteral("purged")).toBool();
         const QJsonArray decisions = action.value(QStringLiteral("decisions")).toArray();
         t += QStringLiteral("#### %1 — %2, status %3\n\n")
-                 .arg(id, action.value(QStringLiteral("tool")).toString(),
-                      action.value(QStringLiteral("status")).toString());
+                 .arg(id, plain(action.value(QStringLiteral("tool")).toString()),
+                      plain(action.value(QStringLiteral("status")).toString()));
         if (purged)
             t += s("Its content was purged under the retention policy, so `digest-input.json` no longer hashes to\n"
                    "the signed digest; the blocks check the signed digest against the one the broker recorded at\n"
@@ -190,8 +205,8 @@ QString EvidenceBundleGuide::text(const QJsonObject &manifest)
             const QString keyFile = d.value(QStringLiteral("approver_key")).toString();
             t += QStringLiteral("Decision %1: %2 by `%3`, key `%4`.\n\n")
                      .arg(i + 1)
-                     .arg(d.value(QStringLiteral("verdict")).toString(), d.value(QStringLiteral("approver")).toString(),
-                          keyFile);
+                     .arg(plain(d.value(QStringLiteral("verdict")).toString()),
+                          plain(d.value(QStringLiteral("approver")).toString()), keyFile);
             QString body = s(kB64d) + s(kH64);
             body += QStringLiteral(
                         "D=%1\n"
