@@ -8,3 +8,6 @@ step() { printf '\n==== %s ====\n' "$*"; }
 
 step "build with warnings as errors, run the CTest suite"
 cmake --workflow --preset ci
+
+step "Debian packages: build, unpack into a fresh root, run and validate (packaging/README.md)"
+packaging/check-packages.sh build/ci
