@@ -9,7 +9,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6svg6-dev libgl-dev
     libssl-dev openssl sqlite3 libtomlplusplus-dev
     xvfb xauth
-    desktop-file-utils appstream
+    desktop-file-utils appstream dbus-daemon
 )
 
 missing=()
