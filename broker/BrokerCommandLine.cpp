@@ -9,6 +9,7 @@
 #include "broker/UnixSignalWatcher.h"
 #include "core/Action.h"
 #include "core/Base64Url.h"
+#include "core/EvidenceBundle.h"
 #include "core/Identifiers.h"
 #include "core/Jws.h"
 #include "core/KeyFile.h"
@@ -28,6 +29,7 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QSet>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -144,6 +146,8 @@ QString BrokerCommandLine::usage() const
         "                                    show which rule decides an action, and why\n"
         "  audit verify --config FILE [--from SEQ]\n"
         "  audit export --config FILE [--from SEQ] [--to SEQ] [--out FILE]\n"
+        "  audit export --config FILE --bundle DIR [--action ID]... [--from SEQ] [--to SEQ]\n"
+        "                                    write an evidence bundle (docs/evidence-bundle.md)\n"
         "  retention run --config FILE       purge content older than the retention period now\n"
         "  killswitch engage|release|drill --config FILE [--url https://HOST:PORT] --key ONCALL.key\n"
         "                                    [--passphrase-file F] --scope SCOPE [--target T] --reason TEXT\n"
@@ -695,9 +699,16 @@ int BrokerCommandLine::audit(const QStringList &arguments)
                                 QStringLiteral("SEQ"), QStringLiteral("0"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Write to FILE instead of stdout."),
                                  QStringLiteral("FILE"));
+    const QCommandLineOption bundle(QStringLiteral("bundle"),
+                                    QStringLiteral("Write an evidence bundle into DIR (docs/evidence-bundle.md) "
+                                                   "instead of JSON lines."),
+                                    QStringLiteral("DIR"));
+    const QCommandLineOption action(QStringLiteral("action"),
+                                    QStringLiteral("With --bundle: include this action (repeatable)."),
+                                    QStringLiteral("ID"));
     parser.addOptions({config, from});
     if (sub == QStringLiteral("export"))
-        parser.addOptions({to, out});
+        parser.addOptions({to, out, bundle, action});
     int code = Ok;
     QStringList rest = arguments.mid(1);
     if (rest.isEmpty())
@@ -732,6 +743,18 @@ int BrokerCommandLine::audit(const QStringList &arguments)
         return Ok;
     }
     service->checkpointNow(); // so the exported tail is covered by a signature
+    if (parser.isSet(bundle)) {
+        if (parser.isSet(out)) {
+            warn(QStringLiteral("countersignd audit export: --bundle and --out exclude each other"));
+            return UsageError;
+        }
+        return exportBundle(*service, *brokerPub, parser.value(bundle), parser.values(action),
+                            parser.isSet(from) ? fromSeq : 0, parser.value(to).toLongLong());
+    }
+    if (parser.isSet(action)) {
+        warn(QStringLiteral("countersignd audit export: --action needs --bundle"));
+        return UsageError;
+    }
     QFile outFile;
     if (parser.isSet(out)) {
         outFile.setFileName(parser.value(out));
@@ -745,6 +768,97 @@ int BrokerCommandLine::audit(const QStringList &arguments)
         warn(QStringLiteral("countersignd audit export: ") + error);
         return IoError;
     }
+    return Ok;
+}
+
+int BrokerCommandLine::exportBundle(BrokerService &service, const core::Ed25519PublicKey &brokerKey,
+                                    const QString &directory, const QStringList &actionIds, qint64 from, qint64 to)
+{
+    const qint64 head = service.audit().headSeq();
+    const bool range = from > 0 || to > 0;
+    QStringList ids;
+    QSet<QString> seen;
+    auto addId = [&](const QString &id) {
+        if (!id.isEmpty() && !seen.contains(id)) {
+            seen.insert(id);
+            ids.append(id);
+        }
+    };
+    for (const QString &id : actionIds) {
+        if (!service.store().find(id)) {
+            warn(QStringLiteral("countersignd audit export: no action %1").arg(id));
+            return Failed;
+        }
+        addId(id);
+    }
+    // A range (or nothing at all: the whole log) selects every action it mentions.
+    if (range || actionIds.isEmpty()) {
+        const qint64 first = std::max<qint64>(1, from);
+        const qint64 last = to > 0 ? std::min(to, head) : head;
+        for (qint64 chunk = first; chunk <= last; chunk += 5000) {
+            for (const core::AuditEntry &entry : service.audit().entries(chunk, std::min(last, chunk + 4999), 5000))
+                addId(entry.actionId);
+        }
+    }
+    core::EvidenceBundle::Contents contents;
+    contents.brokerKey = brokerKey;
+    contents.fromSeq = range ? std::max<qint64>(1, from) : (actionIds.isEmpty() ? 1 : 0);
+    contents.toSeq = range ? (to > 0 ? std::min(to, head) : head) : (actionIds.isEmpty() ? head : 0);
+    qint64 first = contents.fromSeq;
+    qint64 lastWanted = contents.toSeq;
+    for (const QString &id : std::as_const(ids)) {
+        const auto stored = service.store().find(id);
+        if (!stored)
+            continue;
+        contents.actions.append(service.store().assemble(*stored));
+        for (const core::AuditEntry &entry : service.audit().entriesForAction(id)) {
+            first = first == 0 ? entry.seq : std::min(first, entry.seq);
+            lastWanted = std::max(lastWanted, entry.seq);
+        }
+    }
+    if (first == 0 || lastWanted == 0) {
+        warn(QStringLiteral("countersignd audit export: nothing to export (the audit log is empty)"));
+        return Failed;
+    }
+    qint64 last = lastWanted;
+    for (const AuditLog::Checkpoint &cp : service.audit().checkpoints(lastWanted, 0)) {
+        last = cp.seq;
+        break;
+    }
+    for (qint64 chunk = first; chunk <= last; chunk += 5000)
+        contents.entries += service.audit().entries(chunk, std::min(last, chunk + 4999), 5000);
+    for (const AuditLog::Checkpoint &cp : service.audit().checkpoints(first, last))
+        contents.checkpoints.append({cp.seq, cp.jws.toLatin1()});
+    for (const ApproverRegistry::Approver &approver : service.approvers().list())
+        contents.approverKeys.append({approver.publicKey, approver.name});
+    contents.createdBy = QStringLiteral("countersignd %1 audit export on %2")
+                             .arg(QStringLiteral(COUNTERSIGN_VERSION), QHostInfo::localHostName());
+    QStringList selection;
+    if (!actionIds.isEmpty())
+        selection.append(QStringLiteral("actions %1").arg(actionIds.join(QStringLiteral(", "))));
+    if (range)
+        selection.append(QStringLiteral("audit seq %1 to %2 and every action it mentions")
+                             .arg(contents.fromSeq)
+                             .arg(contents.toSeq));
+    if (selection.isEmpty())
+        selection.append(QStringLiteral("the whole audit log and every action it mentions"));
+    contents.selection = selection.join(QStringLiteral("; "));
+
+    QString error;
+    if (!core::EvidenceBundle::write(directory, contents, &error)) {
+        warn(QStringLiteral("countersignd audit export: ") + error);
+        return IoError;
+    }
+    // Check what was written with the broker's key file, as an auditor would.
+    core::EvidenceBundle::VerifyOptions options;
+    options.trustedBrokerKey = brokerKey;
+    const core::EvidenceBundleReport report = core::EvidenceBundle::verify(directory, options);
+    print(QStringLiteral("wrote evidence bundle %1").arg(directory));
+    if (!report.ok) {
+        warn(QStringLiteral("countersignd audit export: the bundle does not verify: ") + report.failure);
+        return Failed;
+    }
+    print(report.summary());
     return Ok;
 }
 

@@ -8,6 +8,10 @@
 
 class QCommandLineParser;
 
+namespace countersign::core {
+class Ed25519PublicKey;
+}
+
 namespace countersign::broker {
 
 class BrokerService;
@@ -30,6 +34,8 @@ private:
     int token(const QStringList &arguments);
     int policy(const QStringList &arguments);
     int audit(const QStringList &arguments);
+    int exportBundle(BrokerService &service, const core::Ed25519PublicKey &brokerKey, const QString &directory,
+                     const QStringList &actionIds, qint64 from, qint64 to);
     int retention(const QStringList &arguments);
     int killswitch(const QStringList &arguments);
     int killswitchList(const BrokerConfig &config);

@@ -5,6 +5,7 @@
 #include "core/AuditEntry.h"
 #include "core/CanonicalJson.h"
 #include "core/DecisionStatement.h"
+#include "core/EvidenceBundle.h"
 #include "core/JsonParser.h"
 #include "core/Jws.h"
 #include "core/KeyFile.h"
@@ -12,6 +13,7 @@
 #include "core/StatementType.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -40,6 +42,9 @@ constexpr Command kCommands[] = {
      "verify a JWS; print its payload and exit 0, or print why not and exit 1"},
     {"validate", "validate [--kind action|decision|killswitch|audit-entry] [FILE]",
      "print ok, or every error as `path: message`"},
+    {"verify-bundle", "verify-bundle DIR [--broker-key PUBFILE]",
+     "verify an evidence bundle: every decision, the audit chain and the broker's checkpoints; exit 0 only if all "
+     "verify, else 1 naming the first failure"},
 };
 
 QString fromUtf8(const char *s)
@@ -133,6 +138,8 @@ int Ctl::run(const QStringList &arguments)
         return verify(rest);
     if (command == QStringLiteral("validate"))
         return validate(rest);
+    if (command == QStringLiteral("verify-bundle"))
+        return verifyBundle(rest);
     err(QStringLiteral("countersignctl: unknown command '%1'").arg(command));
     m_err->write(usage().toUtf8());
     return UsageError;
@@ -447,6 +454,45 @@ int Ctl::validate(const QStringList &arguments)
         return CheckFailed;
     }
     out(QByteArrayLiteral("ok\n"));
+    return Ok;
+}
+
+int Ctl::verifyBundle(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption keyOption(QStringLiteral("broker-key"),
+                                       QStringLiteral("The broker's public key (PEM) from a trusted source; without "
+                                                      "it the bundle's own keys/broker.pub is used."),
+                                       QStringLiteral("PUBFILE"));
+    parser.addOption(keyOption);
+    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("The evidence bundle's directory."));
+    int code = Ok;
+    if (!parse(parser, arguments, 1, &code))
+        return code;
+    const QString dir = parser.positionalArguments().value(0);
+    if (dir.isEmpty()) {
+        err(QStringLiteral("countersignctl verify-bundle: DIR is required"));
+        return UsageError;
+    }
+    if (!QDir(dir).exists()) {
+        err(QStringLiteral("countersignctl verify-bundle: %1 is not a directory").arg(dir));
+        return IoOrKeyError;
+    }
+    core::EvidenceBundle::VerifyOptions options;
+    if (parser.isSet(keyOption)) {
+        QString error;
+        options.trustedBrokerKey = core::KeyFile::readPublicKey(parser.value(keyOption), &error);
+        if (!options.trustedBrokerKey) {
+            err(QStringLiteral("countersignctl verify-bundle: ") + error);
+            return IoOrKeyError;
+        }
+    }
+    const core::EvidenceBundleReport report = core::EvidenceBundle::verify(dir, options);
+    out((report.summary() + QLatin1Char('\n')).toUtf8());
+    if (!report.ok) {
+        err(QStringLiteral("countersignctl verify-bundle: FAILED: ") + report.failure);
+        return CheckFailed;
+    }
     return Ok;
 }
 
