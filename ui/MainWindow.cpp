@@ -290,7 +290,7 @@ void MainWindow::buildMenus()
     QAction *focusQueue = queue->addAction(QString());
     focusQueue->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Q));
     connect(focusQueue, &QAction::triggered, this, [this] { m_queueView->setFocus(); });
-    translated([=] {
+    translated([file, lock, settings, quit, queue, next, previous, focusQueue, help, shortcuts, about] {
         file->setTitle(tr("&File"));
         lock->setText(tr("&Lock signing key"));
         settings->setText(tr("&Settings…"));

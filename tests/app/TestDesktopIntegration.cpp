@@ -265,6 +265,16 @@ void TestDesktopIntegration::trayCountsPendingActions()
     addPendingAction(QStringLiteral("renewal-outreach-email"));
     QCOMPARE(tray->pendingCount(), 1);
     QCOMPARE(tray->toolTip(), QStringLiteral("Countersign: 1 action waiting for approval"));
+    // The deadline on hover: local time in the console's locale, and the UTC time the broker enforces.
+    const QModelIndex deadline = m_console->queue()->index(0, models::PendingQueueModel::DeadlineColumn);
+    const QString tip = deadline.data(Qt::ToolTipRole).toString();
+    const auto *entry = m_console->queue()->entry(deadline.data(models::PendingQueueModel::ActionIdRole).toString());
+    QVERIFY(entry);
+    QVERIFY2(tip.contains(QLocale().toString(entry->deadline.toLocalTime().time(), QLocale::LongFormat)),
+             qPrintable(tip));
+    QVERIFY2(
+        tip.contains(QStringLiteral("UTC ") + entry->deadline.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"))),
+        qPrintable(tip));
     addPendingAction(QStringLiteral("customer-refund"));
     addPendingAction(QStringLiteral("iam-role-grant"));
     QCOMPARE(tray->pendingCount(), 3);
