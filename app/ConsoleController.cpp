@@ -329,6 +329,12 @@ bool ConsoleController::sign(const ui::DecisionPreview &preview, QString *error)
     statement.approver = m_keys->keyId();
     statement.issuedAt = preview.issuedAt;
     statement.nonce = core::Identifiers::newNonce();
+    // An extension member, so every verifier that predates it still accepts the
+    // statement (docs/signing.md, "Decision statement").
+    statement.extensions.insert(
+        QStringLiteral("x-review_coverage"),
+        QJsonObject {{QStringLiteral("complete"), preview.coverageComplete},
+                     {QStringLiteral("unseen"), QJsonArray::fromStringList(preview.unseenPanes)}});
     const auto jws = m_keys->signStatement(core::statement_type::decision(), statement.toJson());
     if (!jws) {
         *error = tr("the key is locked");

@@ -341,7 +341,13 @@ BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView 
             = decision.decision == QStringLiteral("allow") ? QStringLiteral("approved") : QStringLiteral("denied");
         stored.resolvedAt = stored.submittedAt;
     }
-    document.insert(QStringLiteral("policy"), decision.toOutcome().toJson());
+    core::PolicyOutcome outcome = decision.toOutcome();
+    if (decision.decision == QStringLiteral("approve")) {
+        // The approver's console marks every domain outside these lists external.
+        outcome.tenantDomains = m_policy.tenantDomains(action.tenant);
+        outcome.allowedDomains = m_policy.allowedDomains(action.tenant);
+    }
+    document.insert(QStringLiteral("policy"), outcome.toJson());
     stored.document = document;
     stored.digest = core::ActionDigest::compute(document);
 

@@ -2,7 +2,7 @@
 #
 # The one place where every Countersign target gets its compile settings:
 # warnings (errors when COUNTERSIGN_WERROR is on), the Qt macros that keep
-# string and keyword handling explicit, and the sanitizers for the asan preset.
+# string and keyword handling explicit, and the sanitizers for the asan and fuzz presets.
 function(countersign_apply_settings target)
     target_compile_features(${target} PUBLIC cxx_std_20)
     target_compile_definitions(${target} PRIVATE
@@ -25,6 +25,13 @@ function(countersign_apply_settings target)
         if(COUNTERSIGN_SANITIZE)
             target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
                 -fno-sanitize-recover=undefined)
+            target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+        endif()
+        if(COUNTERSIGN_FUZZ)
+            # Coverage instrumentation for libFuzzer in every library, plus the
+            # sanitizers that turn silent corruption into a crash it can find.
+            target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link,address,undefined
+                -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
             target_link_options(${target} PRIVATE -fsanitize=address,undefined)
         endif()
     endif()

@@ -120,6 +120,7 @@ EvidenceBundle::Span EvidenceBundle::span(const Contents &contents)
         }
     }
     if (span.last == 0) {
+        span.next = lastWanted;
         span.problem = QStringLiteral("audit seq %1 is not covered by a signed checkpoint yet; the broker signs one "
                                       "every few seconds: fetch the range again")
                            .arg(lastWanted);
@@ -130,6 +131,7 @@ EvidenceBundle::Span EvidenceBundle::span(const Contents &contents)
         have.insert(entry.seq);
     for (qint64 seq = span.first; seq <= span.last; ++seq) {
         if (!have.contains(seq)) {
+            span.next = seq;
             span.problem = QStringLiteral("audit entry %1 is missing: the bundle needs every entry from seq %2 to "
                                           "seq %3")
                                .arg(seq)
@@ -327,7 +329,10 @@ bool EvidenceBundle::addHistoryItems(Contents *contents, const QJsonArray &items
 
 bool EvidenceBundle::addAuditMessage(Contents *contents, const QJsonObject &auditEntries, QString *error)
 {
-    const qint64 last = contents->entries.isEmpty() ? 0 : contents->entries.last().seq;
+    QSet<qint64> have;
+    for (const AuditEntry &entry : std::as_const(contents->entries))
+        have.insert(entry.seq);
+    bool sorted = true;
     for (const QJsonValue &value : auditEntries.value(QStringLiteral("entries")).toArray()) {
         ValidationErrors errors;
         const AuditEntry entry = AuditEntry::read(value.toObject(), &errors);
@@ -335,9 +340,16 @@ bool EvidenceBundle::addAuditMessage(Contents *contents, const QJsonObject &audi
             *error = QStringLiteral("an audit entry is malformed: %1").arg(errors.first().toString());
             return false;
         }
-        if (entry.seq > last)
-            contents->entries.append(entry);
+        if (have.contains(entry.seq))
+            continue;
+        have.insert(entry.seq);
+        sorted = sorted && (contents->entries.isEmpty() || contents->entries.last().seq < entry.seq);
+        contents->entries.append(entry);
     }
+    // Pages may arrive in any order, or fill gaps left by audit_for_action answers.
+    if (!sorted)
+        std::sort(contents->entries.begin(), contents->entries.end(),
+                  [](const AuditEntry &a, const AuditEntry &b) { return a.seq < b.seq; });
     for (const QJsonValue &value : auditEntries.value(QStringLiteral("checkpoints")).toArray()) {
         const QJsonObject cp = value.toObject();
         const qint64 seq = cp.value(QStringLiteral("seq")).toInteger();

@@ -68,12 +68,17 @@ public:
     // action (or fromSeq) to the first checkpoint at or after the last one (or
     // toSeq). `ok` false with `problem` when the entries or checkpoints given
     // do not reach that far; `last` is then the seq still to be fetched up to
-    // (0 when no checkpoint covers it yet: fetch again after the broker's next one).
+    // (0 when no checkpoint covers it yet: fetch again after the broker's next
+    // one), and `next` the `from` of the next `audit_range` request (the first
+    // missing entry, or the last wanted one, so that the answer carries the
+    // checkpoint at or after it; 0 when the actions' entries are missing
+    // altogether: ask `audit_for_action` where they start).
     struct Span
     {
         bool ok = false;
         qint64 first = 0;
         qint64 last = 0;
+        qint64 next = 0;
         QString problem;
     };
     static Span span(const Contents &contents);
@@ -100,7 +105,8 @@ public:
     // action messages). False (and *error) when an item has no action object.
     static bool addHistoryItems(Contents *contents, const QJsonArray &items, QString *error);
     // Appends the entries and checkpoints of one `audit_entries` answer to an
-    // `audit_range` request (pages may be added in order; duplicates are skipped).
+    // `audit_range` (or `audit_for_action`) request; pages may come in any
+    // order, entries already held are skipped, the result stays in seq order.
     static bool addAuditMessage(Contents *contents, const QJsonObject &auditEntries, QString *error);
     // The public keys that `approver_enrolled` entries record (the broker
     // audits every enrolment with the key), for callers that hold the log

@@ -30,6 +30,10 @@ PolicyOutcome PolicyOutcome::read(const QJsonObject &json, const QString &path, 
     out.requireReasonOn
         = r.oneOf(QStringLiteral("require_reason_on"),
                   {QStringLiteral("deny"), QStringLiteral("approve"), QStringLiteral("both")}, JsonReader::Optional);
+    if (json.contains(QStringLiteral("tenant_domains")))
+        out.tenantDomains = r.stringList(QStringLiteral("tenant_domains"), JsonReader::Optional);
+    if (json.contains(QStringLiteral("allowed_domains")))
+        out.allowedDomains = r.stringList(QStringLiteral("allowed_domains"), JsonReader::Optional);
     out.extensions = r.finish();
     return out;
 }
@@ -49,6 +53,10 @@ QJsonObject PolicyOutcome::toJson() const
         if (!requireReasonOn.isEmpty())
             json.insert(QStringLiteral("require_reason_on"), requireReasonOn);
     }
+    if (tenantDomains)
+        json.insert(QStringLiteral("tenant_domains"), QJsonArray::fromStringList(*tenantDomains));
+    if (allowedDomains)
+        json.insert(QStringLiteral("allowed_domains"), QJsonArray::fromStringList(*allowedDomains));
     return json;
 }
 

@@ -1,6 +1,8 @@
 #include "core/ReviewChecks.h"
 
+#include "core/InjectionCheck.h"
 #include "core/JsonReader.h"
+#include "core/TextCheck.h"
 #include "core/UntrustedText.h"
 
 #include <QRegularExpression>
@@ -78,6 +80,12 @@ ReviewFlags ReviewChecks::evidence(const Evidence &item)
             {QStringLiteral("no_content"),
              tr("Neither content nor an excerpt was provided: what the agent relied on cannot be read here.")});
     }
+    // What the content says and how it could hide it, for every source: even
+    // verified content can quote an attacker.
+    const QString text = item.content.isEmpty() ? item.excerpt : item.content;
+    flags.append(InjectionCheck::check(text));
+    flags.append(InjectionCheck::check(item.title));
+    flags.append(TextCheck::check(text));
     return flags;
 }
 
@@ -87,7 +95,8 @@ ReviewFlags ReviewChecks::memory(const MemoryItem &item, const QDateTime &now)
     const bool noSource = !item.source || item.source->trimmed().isEmpty();
     if (noSource) {
         flags.append({QStringLiteral("no_source"),
-                      tr("No source: nothing says where this memory came from, so it cannot be checked.")});
+                      tr("No source: nothing says where this memory came from, so it cannot be checked. Memory "
+                         "creates identity drift: an unchecked memory can quietly change what the agent believes.")});
     }
     if (item.expiresAt.isValid() && item.expiresAt <= now) {
         flags.append({QStringLiteral("expired"),
@@ -97,7 +106,8 @@ ReviewFlags ReviewChecks::memory(const MemoryItem &item, const QDateTime &now)
     if (!noSource && looksUserGenerated(*item.source)) {
         flags.append({QStringLiteral("user_generated"),
                       tr("Written from user-generated content (%1): anyone who wrote that content may have planted "
-                         "this memory.")
+                         "this memory. Memory creates identity drift: what an outsider wrote now speaks with the "
+                         "agent's own voice.")
                           .arg(UntrustedText::singleLine(*item.source))});
     }
     if (!item.writtenAt.isValid()) {
@@ -109,6 +119,8 @@ ReviewFlags ReviewChecks::memory(const MemoryItem &item, const QDateTime &now)
                           .arg(JsonReader::formatTimestamp(item.writtenAt))
                           .arg(kStaleMemoryDays)});
     }
+    flags.append(InjectionCheck::check(item.text));
+    flags.append(TextCheck::check(item.text));
     return flags;
 }
 

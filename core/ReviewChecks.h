@@ -24,10 +24,12 @@ public:
     // `delete`, `send`, `execute`. Empty for public/internal reads.
     static ReviewFlags dataScope(const DataScope &scope);
     // ids `untrusted` (user_generated / external / unknown), `no_hash`,
-    // `no_source_authority`, `no_content`.
+    // `no_source_authority`, `no_content`, then `prompt_injection`
+    // (InjectionCheck) and TextCheck's ids for the content.
     static ReviewFlags evidence(const Evidence &item);
     // ids `no_source`, `expired`, `user_generated`, `stale` (older than
-    // kStaleMemoryDays), `no_date` (written_at missing, so its age is unknown).
+    // kStaleMemoryDays), `no_date` (written_at missing, so its age is unknown),
+    // then `prompt_injection` and TextCheck's ids for the text.
     static ReviewFlags memory(const MemoryItem &item, const QDateTime &now);
 
     static bool isUntrustedTrust(const QString &trust);

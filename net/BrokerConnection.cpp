@@ -1,5 +1,7 @@
 #include "net/BrokerConnection.h"
 
+#include "core/JsonParser.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>

@@ -9,5 +9,31 @@ step() { printf '\n==== %s ====\n' "$*"; }
 step "build with warnings as errors, run the CTest suite"
 cmake --workflow --preset ci
 
+step "the whole CTest suite again under AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake --workflow --preset asan
+
+step "libFuzzer: build every fuzz target (clang), replay the kept regressions, fuzz each for ${COUNTERSIGN_FUZZ_SECONDS:-20} s"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target countersign_fuzzers
+fuzz_seconds="${COUNTERSIGN_FUZZ_SECONDS:-20}"
+for target in build/fuzz/bin/fuzz_*; do
+    name="${target##*/fuzz_}"
+    work="build/fuzz/corpus/$name"
+    mkdir -p "$work"
+    # Inputs that once crashed a target stay in fuzz/regressions/NAME/ for ever.
+    if compgen -G "fuzz/regressions/$name/*" >/dev/null; then
+        "$target" -runs=0 fuzz/regressions/"$name"/*
+    fi
+    # New inputs go to the build tree; the seeds in fuzz/corpus/ are read only.
+    log="build/fuzz/$name.log"
+    if ! "$target" -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -print_final_stats=1 -artifact_prefix="build/fuzz/crash-$name-" "$work" "fuzz/corpus/$name" >"$log" 2>&1; then
+        tail -n 60 "$log"
+        echo "fuzz_$name failed: the input is in build/fuzz/crash-$name-*; fix it and keep it in fuzz/regressions/$name/" >&2
+        exit 1
+    fi
+    printf 'fuzz_%s: %s runs, clean\n' "$name" "$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")"
+done
+
 step "Debian packages: build, unpack into a fresh root, run and validate (packaging/README.md)"
 packaging/check-packages.sh build/ci

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>countersign::core::ActionReview</name>
+    <message numerus="yes">
+        <source>… and %n more flag(s) of the same kinds; the content itself is shown in full.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>countersign::core::ActionRisk</name>
     <message numerus="yes">
         <source> and %n more</source>
@@ -15,6 +25,16 @@
         <translation>
             <numerusform>older than %n day</numerusform>
             <numerusform>older than %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>countersign::core::InjectionCheck</name>
+    <message numerus="yes">
+        <source>… and %n more instruction-like passage(s) in the same text.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -86,6 +106,30 @@
 </numerusform>
             <numerusform>⚠ %n problems in the authority chain:
 </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n invisible or reordering character(s) in this pane, shown as ⟦…⟧ tokens.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n invisible or reordering character(s) in the tool arguments, shown as ⟦…⟧ tokens.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>countersign::core::TextCheck</name>
+    <message numerus="yes">
+        <source>%n invisible or reordering character(s) shown as ⟦…⟧ tokens: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

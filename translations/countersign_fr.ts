@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>countersign::core::ActionReview</name>
+    <message numerus="yes">
+        <source>… and %n more flag(s) of the same kinds; the content itself is shown in full.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished">utilisateur</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>countersign::core::ActionRisk</name>
     <message numerus="yes">
         <source> and %n more</source>
@@ -697,6 +715,150 @@ L’empreinte a été calculée par cette console à partir de l’action affich
     </message>
 </context>
 <context>
+    <name>countersign::core::IdentifierCheck</name>
+    <message>
+        <source>email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 %2 mixes scripts (%3) in “%4”: a look-alike letter may stand in for a Latin one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 %2 looks like %3 but is a different string (Unicode TR39 confusable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 %2 is drawn with non-Latin look-alike characters: it reads as “%3” but is not that string (Unicode TR39 confusable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internationalised domain: %1 is %2 in punycode, the form mail and DNS really use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tenant&apos;s own and allowed domains were not sent with this action, so every domain counts as external</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not one of tenant %1&apos;s domains (%2) nor in the policy&apos;s allow-list (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External domain %1 (in the %2 %3): %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>countersign::core::InjectionCheck</name>
+    <message>
+        <source>tells the agent to ignore its instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>poses as a system or assistant message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks to send or include sensitive data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names a new recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claims to change the rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks to keep something from the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible prompt injection: this text %1: “%2”. Whoever wrote it may be steering the agent; check that the action follows the user&apos;s request, not this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more instruction-like passage(s) in the same text.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>countersign::core::IntentCheck</name>
+    <message>
+        <source>recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evidence %1 “%2” (%3, untrusted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it appears nowhere in the request, the evidence or the memory the agent showed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it came from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not from the user&apos;s request: the %1 %2 in %3 is not in what the user asked for nor in trusted evidence; %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>countersign::models::JsonTreeModel</name>
     <message>
         <source>object</source>
@@ -1339,6 +1501,22 @@ Qt %2, %3.</translation>
         <source>All</source>
         <translation>Tous</translation>
     </message>
+    <message>
+        <source>Approve… (not yet seen: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scroll each pane to its end (or expand the whole tree) before approving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: some panes were not seen in full yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>countersign::models::MemoryModel</name>
@@ -1612,16 +1790,8 @@ Qt %2, %3.</translation>
         <translation>Ni contenu ni extrait n’a été fourni&#xa0;: ce sur quoi l’agent s’est appuyé ne peut pas être lu ici.</translation>
     </message>
     <message>
-        <source>No source: nothing says where this memory came from, so it cannot be checked.</source>
-        <translation>Aucune source&#xa0;: rien n’indique d’où vient cette mémoire, elle ne peut donc pas être vérifiée.</translation>
-    </message>
-    <message>
         <source>Expired at %1: the agent relied on memory that should no longer be used.</source>
         <translation>Expirée le %1&#xa0;: l’agent s’est appuyé sur une mémoire qui ne devrait plus être utilisée.</translation>
-    </message>
-    <message>
-        <source>Written from user-generated content (%1): anyone who wrote that content may have planted this memory.</source>
-        <translation>Écrite à partir de contenu généré par des utilisateurs (%1)&#xa0;: quiconque a écrit ce contenu a pu implanter cette mémoire.</translation>
     </message>
     <message>
         <source>No written_at: the age of this memory is unknown.</source>
@@ -1633,6 +1803,14 @@ Qt %2, %3.</translation>
             <numerusform>Écrite il y a %n jour (%1)&#xa0;: plus ancienne que %2 jours, elle n’est peut-être plus vraie.</numerusform>
             <numerusform>Écrite il y a %n jours (%1)&#xa0;: plus ancienne que %2 jours, elle n’est peut-être plus vraie.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No source: nothing says where this memory came from, so it cannot be checked. Memory creates identity drift: an unchecked memory can quietly change what the agent believes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written from user-generated content (%1): anyone who wrote that content may have planted this memory. Memory creates identity drift: what an outsider wrote now speaks with the agent&apos;s own voice.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1794,6 +1972,231 @@ Qt %2, %3.</translation>
 </numerusform>
         </translation>
     </message>
+    <message>
+        <source>No flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags about the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags about the tool arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags about the data scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags about the evidence and memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n invisible or reordering character(s) in this pane, shown as ⟦…⟧ tokens.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n invisible or reordering character(s) in the tool arguments, shown as ⟦…⟧ tokens.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Possible prompt injection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>countersign::core::ReviewTranscript</name>
+    <message>
+        <source>not given</source>
+        <translation type="unfinished">non indiqué</translation>
+    </message>
+    <message>
+        <source>(nested deeper than %1 levels: not shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countersign review transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every value from the action is shown whole, as plain text; ⟦…⟧ marks an invisible or reordering character; ⚑ marks a flag; │ continues a multi-line value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not submitted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished">Locataire</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished">Outil</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished">Échéance</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the policy: own %1; allowed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent by the broker: only the requesting user&apos;s domain (%1) is trusted%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished">utilisateur</translation>
+    </message>
+    <message>
+        <source>asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool arguments</source>
+        <translation type="unfinished">Arguments de l’outil</translation>
+    </message>
+    <message>
+        <source>Data scopes</source>
+        <translation type="unfinished">Périmètres de données</translation>
+    </message>
+    <message>
+        <source>access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authority chain</source>
+        <translation type="unfinished">Chaîne d’autorité</translation>
+    </message>
+    <message>
+        <source>delegated by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>excerpt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished">Mémoire</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished">jamais</translation>
+    </message>
 </context>
 <context>
     <name>countersign::ui::SettingsDialog</name>
@@ -1903,6 +2306,24 @@ Qt %2, %3.</translation>
     <message>
         <source>Each command of the window and the keys that run it</source>
         <translation>Chaque commande de la fenêtre et les touches qui l’exécutent</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::core::TextCheck</name>
+    <message numerus="yes">
+        <source>%n invisible or reordering character(s) shown as ⟦…⟧ tokens: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Content continues after %1 blank lines, at line %2: scroll on, something may be hidden below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content continues after %1 whitespace characters on line %2: text may be pushed out of sight to the right.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace countersign::ui {
 
@@ -19,6 +20,11 @@ struct DecisionPreview
     QString toolName;
     QString agentId;
     QString problem; // non-empty: signing is not possible, and why
+    // Review coverage when the decision was made (ui::ReviewCoverage): whether
+    // every pane's full content had been on screen, and which panes had not.
+    // Recorded in the signed statement as `x-review_coverage`.
+    bool coverageComplete = false;
+    QStringList unseenPanes;
 };
 
 } // namespace countersign::ui

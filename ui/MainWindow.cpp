@@ -8,6 +8,7 @@
 #include "ui/ConsoleBackend.h"
 #include "ui/DecisionDialog.h"
 #include "ui/KillSwitchPanel.h"
+#include "ui/ReviewCoverage.h"
 #include "ui/ReviewPanel.h"
 #include "ui/ShortcutsDialog.h"
 
@@ -116,6 +117,7 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     m_review = new ReviewPanel(right);
+    connect(m_review->coverage(), &ReviewCoverage::changed, this, &MainWindow::refreshDecisionButtons);
     rightLayout->addWidget(m_review, 1);
     auto *decisionBar = new QHBoxLayout;
     m_hint = new QLabel(right);
@@ -348,7 +350,21 @@ void MainWindow::refreshDecisionButtons()
             why = preview.problem;
         }
     }
-    m_approve->setEnabled(can);
+    // Approve waits until every pane's full content was on screen; the button
+    // says which panes are still unseen. Deny never waits for coverage.
+    const ReviewCoverage *coverage = m_review->coverage();
+    const bool covered = coverage->isComplete();
+    if (can && !covered) {
+        QStringList unseen;
+        for (const QString &pane : coverage->unseenPanes())
+            unseen.append(ReviewPanel::paneTitle(pane));
+        m_approve->setText(tr("Approve… (not yet seen: %1)").arg(unseen.join(tr(", "))));
+        m_approve->setToolTip(tr("Scroll each pane to its end (or expand the whole tree) before approving."));
+    } else {
+        m_approve->setText(tr("&Approve…"));
+        m_approve->setToolTip(QString());
+    }
+    m_approve->setEnabled(can && covered);
     // Deny is possible whenever anything can be signed at all.
     m_deny->setEnabled(can
                        || (!id.isEmpty() && m_backend->canSign(nullptr)
@@ -369,6 +385,13 @@ void MainWindow::decide(const QString &verdict)
     DecisionPreview preview = m_backend->preview(id, verdict);
     if (!preview.problem.isEmpty()) {
         showNotice(preview.problem);
+        return;
+    }
+    const ReviewCoverage *coverage = m_review->coverage();
+    preview.coverageComplete = m_review->shownActionId() == id && coverage->isComplete();
+    preview.unseenPanes = m_review->shownActionId() == id ? coverage->unseenPanes() : coverage->panes();
+    if (verdict == QStringLiteral("approve") && !preview.coverageComplete) {
+        showNotice(tr("Not approved: some panes were not seen in full yet."));
         return;
     }
     const auto reason = DecisionDialog::ask(this, preview);

@@ -1,6 +1,8 @@
 #include "ui/ReviewPanel.h"
 
+#include "core/ActionReview.h"
 #include "core/CanonicalJson.h"
+#include "core/InjectionCheck.h"
 #include "core/JsonReader.h"
 #include "core/UntrustedText.h"
 #include "models/AuthorityChainModel.h"
@@ -9,15 +11,19 @@
 #include "models/JsonTreeModel.h"
 #include "models/MemoryModel.h"
 #include "ui/FullTextDialog.h"
+#include "ui/ReviewCoverage.h"
 #include "ui/ReviewPane.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -48,6 +54,31 @@ QPlainTextEdit *makeText(const QString &name, QWidget *parent)
     return edit;
 }
 
+// The flags of a pane, above its content: plain text, a few lines high,
+// scrollable; flags explain, the content below is always shown too.
+QPlainTextEdit *makeFlags(const QString &name, QWidget *parent)
+{
+    auto *edit = makeText(name, parent);
+    edit->setMaximumHeight(edit->fontMetrics().lineSpacing() * 7 + 8);
+    edit->setPlaceholderText(ReviewPanel::tr("No flags."));
+    return edit;
+}
+
+QString flagText(const core::ReviewFlags &flags)
+{
+    // `where` and `message` are already formatted by core.
+    QStringList lines;
+    for (const core::ReviewFlag &f : flags)
+        lines.append(QStringLiteral("⚑ ") + (f.where.isEmpty() ? QString() : f.where + QStringLiteral(": "))
+                     + f.message);
+    return lines.join(u'\n');
+}
+
+const QString kArgumentsPane = QStringLiteral("arguments");
+const QString kScopesPane = QStringLiteral("scopes");
+const QString kChainPane = QStringLiteral("chain");
+const QString kEvidencePane = QStringLiteral("evidence");
+
 } // namespace
 
 ReviewPanel::ReviewPanel(QWidget *parent)
@@ -57,6 +88,7 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     , m_chainModel(new models::AuthorityChainModel(this))
     , m_evidenceModel(new models::EvidenceModel(this))
     , m_memoryModel(new models::MemoryModel(this))
+    , m_coverage(new ReviewCoverage(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -67,6 +99,9 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     m_header->setAccessibleName(tr("What was asked, by whom, and why it needs approval"));
     m_header->setMargin(6);
     layout->addWidget(m_header);
+    m_requestFlags = makeFlags(tr("Flags about the request"), this);
+    m_requestFlags->setMaximumHeight(m_requestFlags->fontMetrics().lineSpacing() * 3 + 8);
+    layout->addWidget(m_requestFlags);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("reviewSplitter"));
@@ -92,11 +127,15 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     m_raw = makeText(tr("Tool arguments as canonical JSON"), m_argumentTabs);
     m_argumentTabs->addTab(m_tree, tr("Tree"));
     m_argumentTabs->addTab(m_raw, tr("Raw (canonical JSON)"));
-    arguments->body()->addWidget(m_argumentTabs);
+    m_argumentFlags = makeFlags(tr("Flags about the tool arguments"), arguments);
+    arguments->body()->addWidget(m_argumentFlags);
+    arguments->body()->addWidget(m_argumentTabs, 1);
 
     auto *scopes = new ReviewPane(tr("Data scopes"), m_splitter);
     m_scopes = makeTable(m_scopeModel, tr("Data scopes"), scopes);
-    scopes->body()->addWidget(m_scopes);
+    m_scopeFlags = makeFlags(tr("Flags about the data scopes"), scopes);
+    scopes->body()->addWidget(m_scopeFlags);
+    scopes->body()->addWidget(m_scopes, 1);
 
     auto *chain = new ReviewPane(tr("Authority chain"), m_splitter);
     m_chainFlags = new QLabel(chain);
@@ -113,6 +152,11 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     m_memory = makeTable(m_memoryModel, tr("Agent memory that influenced the action"), evidence);
     auto *evidenceLabel = new QLabel(tr("Content of the selected source:"), evidence);
     auto *memoryLabel = new QLabel(tr("Agent memory:"), evidence);
+    // Every label of the review is plain text, even the console's own.
+    evidenceLabel->setTextFormat(Qt::PlainText);
+    memoryLabel->setTextFormat(Qt::PlainText);
+    m_evidenceFlags = makeFlags(tr("Flags about the evidence and memory"), evidence);
+    evidence->body()->addWidget(m_evidenceFlags);
     evidence->body()->addWidget(m_evidence, 2);
     evidence->body()->addWidget(evidenceLabel);
     evidence->body()->addWidget(m_evidenceContent, 2);
@@ -124,6 +168,7 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     m_panes = {arguments, scopes, chain, evidence};
     for (ReviewPane *pane : m_panes)
         connect(pane, &ReviewPane::maximiseToggled, this, [this, pane](bool on) { maximise(pane, on); });
+    setupCoverage();
     clear();
 }
 
@@ -154,6 +199,12 @@ void ReviewPanel::clear()
     m_raw->clear();
     m_chainFlags->clear();
     m_evidenceContent->clear();
+    m_requestFlags->clear();
+    m_argumentFlags->clear();
+    m_scopeFlags->clear();
+    m_evidenceFlags->clear();
+    m_shownEvidenceRow = -1;
+    m_coverage->reset();
     setEnabled(false);
 }
 
@@ -211,12 +262,117 @@ void ReviewPanel::showAction(const core::Action &action)
                                   + flags.join(QStringLiteral("\n")));
     m_evidenceModel->setAction(action);
     m_memoryModel->setAction(action);
+
+    // Every flag from the one place the CLI transcript uses too.
+    const core::ActionReview review(action);
+    m_requestFlags->setPlainText(flagText(review.request()));
+    m_argumentFlags->setPlainText(flagText(review.arguments()));
+    core::ReviewFlags scopeFlags;
+    for (const core::ReviewFlags &f : review.dataScopes())
+        scopeFlags.append(f);
+    m_scopeFlags->setPlainText(flagText(scopeFlags));
+    core::ReviewFlags evidenceFlags;
+    for (const core::ReviewFlags &f : review.evidence())
+        evidenceFlags.append(f);
+    for (const core::ReviewFlags &f : review.memory())
+        evidenceFlags.append(f);
+    const int hiddenInEvidence = [&action] {
+        int n = 0;
+        for (const core::Evidence &e : action.evidence)
+            n += UntrustedText::format(e.content.isEmpty() ? e.excerpt : e.content).hiddenCount;
+        for (const core::MemoryItem &m : action.memory)
+            n += UntrustedText::format(m.text).hiddenCount;
+        return n;
+    }();
+    QString evidenceWarning;
+    if (hiddenInEvidence > 0)
+        evidenceWarning = tr("⚠ %n invisible or reordering character(s) in this pane, shown as ⟦…⟧ tokens.", nullptr,
+                             hiddenInEvidence)
+            + u'\n';
+    m_evidenceFlags->setPlainText(evidenceWarning + flagText(evidenceFlags));
+    if (review.argumentsHiddenCharacters() > 0)
+        m_argumentFlags->setPlainText(tr("⚠ %n invisible or reordering character(s) in the tool arguments, shown as "
+                                         "⟦…⟧ tokens.",
+                                         nullptr, review.argumentsHiddenCharacters())
+                                      + u'\n' + m_argumentFlags->toPlainText());
+
+    requireCoverage();
     m_evidenceContent->clear();
+    m_shownEvidenceRow = -1;
     if (m_evidenceModel->rowCount() > 0)
         m_evidence->setCurrentIndex(m_evidenceModel->index(0, 0));
     arrangeColumns();
     for (QTableView *view : {m_scopes, m_chain, m_evidence, m_memory})
         view->resizeRowsToContents();
+    m_coverage->recheck();
+}
+
+void ReviewPanel::setupCoverage()
+{
+    // Arguments: the raw view read to its end, or the tree fully expanded and read to its end.
+    m_coverage->watch(m_raw, [this] { m_coverage->markSeen(kArgumentsPane, QStringLiteral("content")); });
+    m_coverage->watch(
+        m_tree, [this] { m_coverage->markSeen(kArgumentsPane, QStringLiteral("content")); },
+        [this] { return treeFullyExpanded(); });
+    connect(m_tree, &QTreeView::expanded, m_coverage, &ReviewCoverage::recheck);
+    m_coverage->watch(m_scopes, [this] { m_coverage->markSeen(kScopesPane, QStringLiteral("table")); });
+    m_coverage->watch(m_chain, [this] { m_coverage->markSeen(kChainPane, QStringLiteral("table")); });
+    m_coverage->watch(m_evidence, [this] { m_coverage->markSeen(kEvidencePane, QStringLiteral("table")); });
+    m_coverage->watch(m_memory, [this] { m_coverage->markSeen(kEvidencePane, QStringLiteral("memory")); });
+    m_coverage->watch(m_evidenceContent, [this] {
+        if (m_shownEvidenceRow >= 0)
+            m_coverage->markSeen(kEvidencePane, QStringLiteral("content:%1").arg(m_shownEvidenceRow));
+    });
+}
+
+void ReviewPanel::requireCoverage()
+{
+    m_coverage->reset();
+    m_coverage->require(kArgumentsPane, QStringLiteral("content"));
+    m_coverage->require(kScopesPane, QStringLiteral("table"));
+    m_coverage->require(kChainPane, QStringLiteral("table"));
+    m_coverage->require(kEvidencePane, QStringLiteral("table"));
+    m_coverage->require(kEvidencePane, QStringLiteral("memory"));
+    for (int row = 0; row < m_action.evidence.size(); ++row)
+        m_coverage->require(kEvidencePane, QStringLiteral("content:%1").arg(row));
+}
+
+bool ReviewPanel::treeFullyExpanded() const
+{
+    // Bounded walk: a tree too big to walk counts as not expanded (the raw view still works).
+    constexpr int kMaxNodes = 20000;
+    int visited = 0;
+    QList<QModelIndex> stack {QModelIndex()};
+    while (!stack.isEmpty()) {
+        const QModelIndex parent = stack.takeLast();
+        const int rows = m_treeModel->rowCount(parent);
+        if (parent.isValid() && rows > 0 && !m_tree->isExpanded(parent))
+            return false;
+        for (int r = 0; r < rows; ++r) {
+            if (++visited > kMaxNodes)
+                return false;
+            // A cell cut short ("… show all") has not shown its full content.
+            for (int c = 0; c < m_treeModel->columnCount(parent); ++c) {
+                if (m_treeModel->index(r, c, parent).data(models::JsonTreeModel::TruncatedRole).toBool())
+                    return false;
+            }
+            stack.append(m_treeModel->index(r, 0, parent));
+        }
+    }
+    return true;
+}
+
+QString ReviewPanel::paneTitle(const QString &pane)
+{
+    if (pane == kArgumentsPane)
+        return tr("Tool arguments");
+    if (pane == kScopesPane)
+        return tr("Data scopes");
+    if (pane == kChainPane)
+        return tr("Authority chain");
+    if (pane == kEvidencePane)
+        return tr("Evidence and memory");
+    return pane;
 }
 
 void ReviewPanel::arrangeColumns()
@@ -242,7 +398,47 @@ void ReviewPanel::showEvidenceContent(int row)
     }
     const core::Evidence &e = m_action.evidence.at(row);
     const QString text = e.content.isEmpty() ? e.excerpt : e.content;
-    m_evidenceContent->setPlainText(core::UntrustedText::display(text));
+    m_shownEvidenceRow = row;
+    const QString shown = core::UntrustedText::display(text);
+    m_evidenceContent->setPlainText(shown);
+    // Highlight each instruction-like span in place (no rich text: extra
+    // selections only colour what is already there as plain text).
+    QList<QTextEdit::ExtraSelection> marks;
+    for (const core::InjectionCheck::Match &m : core::InjectionCheck::scan(text)) {
+        const QString span = core::UntrustedText::display(m.text);
+        QTextCursor cursor = m_evidenceContent->document()->find(span);
+        if (cursor.isNull())
+            continue;
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = cursor;
+        mark.format.setBackground(QColor(255, 214, 102));
+        mark.format.setForeground(Qt::black);
+        mark.format.setToolTip(tr("Possible prompt injection: %1").arg(core::InjectionCheck::patternName(m.pattern)));
+        marks.append(mark);
+    }
+    m_evidenceContent->setExtraSelections(marks);
+    m_evidenceContent->verticalScrollBar()->setValue(0);
+    m_coverage->recheck();
+}
+
+QString ReviewPanel::requestFlagsText() const
+{
+    return m_requestFlags->toPlainText();
+}
+
+QString ReviewPanel::argumentFlagsText() const
+{
+    return m_argumentFlags->toPlainText();
+}
+
+QString ReviewPanel::scopeFlagsText() const
+{
+    return m_scopeFlags->toPlainText();
+}
+
+QString ReviewPanel::evidenceFlagsText() const
+{
+    return m_evidenceFlags->toPlainText();
 }
 
 QString ReviewPanel::headerText() const

@@ -24,6 +24,7 @@ class MemoryModel;
 
 namespace countersign::ui {
 
+class ReviewCoverage;
 class ReviewPane;
 
 // Everything the approver needs to know about one action, side by side: the
@@ -50,6 +51,18 @@ public:
     QString rawArgumentsText() const;
     QString chainFlagsText() const;
     QString evidenceContentText() const;
+    // The flags of each pane (core::ActionReview) as shown above its content.
+    QString requestFlagsText() const;
+    QString argumentFlagsText() const;
+    QString scopeFlagsText() const;
+    QString evidenceFlagsText() const;
+    QPlainTextEdit *rawArgumentsView() const { return m_raw; }
+    QPlainTextEdit *evidenceContentView() const { return m_evidenceContent; }
+    QTabWidget *argumentTabs() const { return m_argumentTabs; }
+    // What of the shown action the approver has had on screen.
+    ReviewCoverage *coverage() const { return m_coverage; }
+    // The words for a coverage pane id (arguments, scopes, chain, evidence).
+    static QString paneTitle(const QString &pane);
     QTreeView *argumentsTree() const { return m_tree; }
     QTableView *dataScopesView() const { return m_scopes; }
     QTableView *authorityView() const { return m_chain; }
@@ -60,6 +73,9 @@ private:
     void maximise(ReviewPane *pane, bool on);
     void arrangeColumns();
     void showEvidenceContent(int row);
+    void setupCoverage();
+    void requireCoverage();
+    bool treeFullyExpanded() const;
 
     QString m_actionId;
     core::Action m_action;
@@ -75,11 +91,17 @@ private:
     QTableView *m_evidence;
     QPlainTextEdit *m_evidenceContent;
     QTableView *m_memory;
+    QPlainTextEdit *m_requestFlags;
+    QPlainTextEdit *m_argumentFlags;
+    QPlainTextEdit *m_scopeFlags;
+    QPlainTextEdit *m_evidenceFlags;
+    int m_shownEvidenceRow = -1;
     models::JsonTreeModel *m_treeModel;
     models::DataScopeModel *m_scopeModel;
     models::AuthorityChainModel *m_chainModel;
     models::EvidenceModel *m_evidenceModel;
     models::MemoryModel *m_memoryModel;
+    ReviewCoverage *m_coverage;
 };
 
 } // namespace countersign::ui

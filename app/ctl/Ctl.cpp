@@ -10,6 +10,7 @@
 #include "core/Jws.h"
 #include "core/KeyFile.h"
 #include "core/KillSwitchOrder.h"
+#include "core/ReviewTranscript.h"
 #include "core/StatementType.h"
 
 #include <QCommandLineParser>
@@ -45,6 +46,8 @@ constexpr Command kCommands[] = {
     {"verify-bundle", "verify-bundle DIR [--broker-key PUBFILE]",
      "verify an evidence bundle: every decision, the audit chain and the broker's checkpoints; exit 0 only if all "
      "verify, else 1 naming the first failure"},
+    {"render", "render [--tenant-domain D]... [--allowed-domain D]... [--now TIME] [FILE]",
+     "print a plain-text review transcript of an action with every flag the console shows"},
 };
 
 QString fromUtf8(const char *s)
@@ -136,6 +139,8 @@ int Ctl::run(const QStringList &arguments)
         return sign(rest);
     if (command == QStringLiteral("verify"))
         return verify(rest);
+    if (command == QStringLiteral("render"))
+        return render(arguments.mid(1));
     if (command == QStringLiteral("validate"))
         return validate(rest);
     if (command == QStringLiteral("verify-bundle"))
@@ -319,6 +324,52 @@ int Ctl::digest(const QStringList &arguments)
         return CheckFailed;
     }
     out((action->digest() + QLatin1Char('\n')).toUtf8());
+    return Ok;
+}
+
+int Ctl::render(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Action JSON (default: stdin)."));
+    const QCommandLineOption tenantOption(
+        QStringLiteral("tenant-domain"),
+        QStringLiteral("A domain of the tenant's own (repeatable); overrides what the broker stamped."),
+        QStringLiteral("D"));
+    const QCommandLineOption allowedOption(QStringLiteral("allowed-domain"),
+                                           QStringLiteral("A partner domain the policy allows (repeatable)."),
+                                           QStringLiteral("D"));
+    const QCommandLineOption nowOption(QStringLiteral("now"),
+                                       QStringLiteral("Check expiry against this RFC 3339 time instead of the clock."),
+                                       QStringLiteral("TIME"));
+    parser.addOptions({tenantOption, allowedOption, nowOption});
+    int code = Ok;
+    if (!parse(parser, arguments, 1, &code))
+        return code;
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    if (parser.isSet(nowOption)) {
+        now = QDateTime::fromString(parser.value(nowOption), Qt::ISODate);
+        if (!now.isValid()) {
+            err(QStringLiteral("countersignctl render: --now must be an RFC 3339 time"));
+            return UsageError;
+        }
+    }
+    const auto input = readInput(parser.positionalArguments(), &code);
+    if (!input)
+        return code;
+    core::ValidationErrors errors;
+    auto action = core::Action::parse(*input, &errors);
+    if (!action) {
+        for (const core::ValidationError &error : std::as_const(errors))
+            err(error.toString());
+        return CheckFailed;
+    }
+    if (parser.isSet(tenantOption) || parser.isSet(allowedOption)) {
+        if (!action->policy)
+            action->policy = core::PolicyOutcome();
+        action->policy->tenantDomains = parser.values(tenantOption);
+        action->policy->allowedDomains = parser.values(allowedOption);
+    }
+    out(core::ReviewTranscript::render(*action, now).toUtf8());
     return Ok;
 }
 

@@ -30,6 +30,7 @@ private:
     int verify(const QStringList &arguments);
     int validate(const QStringList &arguments);
     int verifyBundle(const QStringList &arguments);
+    int render(const QStringList &arguments);
 
     // Parses a subcommand's options; prints usage and returns false on error.
     bool parse(QCommandLineParser &parser, const QStringList &arguments, int maxPositional, int *exitCode);

@@ -3,6 +3,7 @@
 #include "core/ActionDigest.h"
 #include "core/JsonParser.h"
 #include "core/JsonReader.h"
+#include "core/Jws.h"
 #include "models/DecisionOutbox.h"
 #include "models/EvidenceModel.h"
 #include "models/PendingQueueModel.h"
@@ -10,6 +11,7 @@
 #include "support/AgentClient.h"
 #include "support/BrokerFixture.h"
 #include "support/ProcessRunner.h"
+#include "support/ReadEveryPane.h"
 #include "ui/DecisionDialog.h"
 #include "ui/DialogSeam.h"
 #include "ui/FullTextDialog.h"
@@ -20,7 +22,10 @@
 #include <QAbstractItemModel>
 #include <QFile>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSslCertificate>
@@ -54,6 +59,8 @@ private Q_SLOTS:
     void queuedDecisionSurvivesBrokerCrashAndArrivesOnce();
     void lockingTheKeyDisablesSigning();
     void idleKeyLocksItself();
+    void approveWaitsUntilEveryPaneWasSeen();
+    void renewalFlagsUseTheBrokersDomains();
 
 private:
     std::unique_ptr<app::ConsoleController> makeConsole();
@@ -230,6 +237,7 @@ void TestConsoleReview::approveWithReasonIsRecordedSignedAndVerifiable()
     QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
     const QJsonObject shown = m_console->queue()->entry(id)->raw;
     window->selectAction(id);
+    testing::readEveryPane(window->review());
     QTRY_VERIFY(window->approveButton()->isEnabled());
     ui::DialogSeam::setNextAnswer(QString::fromLatin1(ui::DecisionDialog::kSeamName),
                                   QStringLiteral("Recipients checked with Maria by phone."));
@@ -294,6 +302,7 @@ void TestConsoleReview::cancellingTheConfirmationSignsNothing()
     const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("cancel-"));
     QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
     window->selectAction(id);
+    testing::readEveryPane(window->review());
     QTRY_VERIFY(window->approveButton()->isEnabled());
     ui::DialogSeam::setNextAnswer(QString::fromLatin1(ui::DecisionDialog::kSeamName), QVariant());
     QTest::mouseClick(window->approveButton(), Qt::LeftButton);
@@ -308,6 +317,7 @@ void TestConsoleReview::approveIsDisabledWhileDisconnected()
     const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("offline-"));
     QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
     window->selectAction(id);
+    testing::readEveryPane(window->review());
     QTRY_VERIFY(window->approveButton()->isEnabled());
     m_console->connection()->stop();
     QTRY_VERIFY(!window->approveButton()->isEnabled());
@@ -325,6 +335,7 @@ void TestConsoleReview::approveIsDisabledAfterTheDeadline()
     const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("late-"));
     QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
     window->selectAction(id);
+    testing::readEveryPane(window->review());
     QTRY_VERIFY(window->approveButton()->isEnabled());
     const QDateTime deadline = m_console->queue()->entry(id)->action.expiresAt;
     m_console->setClock([deadline] { return deadline.addSecs(1); });
@@ -383,6 +394,7 @@ void TestConsoleReview::lockingTheKeyDisablesSigning()
     const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("lock-"));
     QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
     window->selectAction(id);
+    testing::readEveryPane(window->review());
     QTRY_VERIFY(window->approveButton()->isEnabled());
     QSignalSpy locked(m_console->keys(), &app::KeyStore::lockedChanged);
     m_console->lockKey();
@@ -403,4 +415,100 @@ void TestConsoleReview::idleKeyLocksItself()
 }
 
 QTEST_MAIN(TestConsoleReview)
+void TestConsoleReview::approveWaitsUntilEveryPaneWasSeen()
+{
+    ui::MainWindow *window = m_console->window();
+    // A tool-argument body of 5 000 lines: the part that matters may be at the end.
+    QJsonObject json
+        = core::JsonParser::parseObject(readScenario(QStringLiteral("renewal-outreach-email"))).value->toObject();
+    QJsonObject arguments = json.value(QStringLiteral("arguments")).toObject();
+    QStringList lines;
+    for (int i = 1; i <= 5000; ++i)
+        lines.append(QStringLiteral("line %1 of the renewal terms").arg(i));
+    lines.last() = QStringLiteral("P.S. also wire 10,000 USD to DE44 5001 0517 5407 3249 31");
+    arguments.insert(QStringLiteral("body"), lines.join(u'\n'));
+    json.insert(QStringLiteral("arguments"), arguments);
+    const auto reply = m_agent->submit(QJsonDocument(json).toJson(QJsonDocument::Compact),
+                                       QStringLiteral("coverage-") + QString::number(++m_counter));
+    const QString id = reply.body.value(QStringLiteral("id")).toString();
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
+    window->selectAction(id);
+    ui::ReviewPanel *review = window->review();
+    QCOMPARE(review->shownActionId(), id);
+    QCoreApplication::processEvents();
+
+    // Nothing read yet: approve is off and says what is unseen; deny is on.
+    QVERIFY(!window->approveButton()->isEnabled());
+    QVERIFY(window->denyButton()->isEnabled());
+    QVERIFY2(window->approveButton()->text().contains(QStringLiteral("not yet seen: Tool arguments")),
+             qPrintable(window->approveButton()->text()));
+
+    // Every pane but the arguments read to its end: only the arguments remain.
+    testing::scrollToEnd(review->dataScopesView());
+    testing::scrollToEnd(review->authorityView());
+    testing::scrollToEnd(review->evidenceView());
+    testing::scrollToEnd(review->memoryView());
+    QAbstractItemModel *evidence = review->evidenceView()->model();
+    for (int row = 0; row < evidence->rowCount(); ++row) {
+        review->evidenceView()->setCurrentIndex(evidence->index(row, 0));
+        QCoreApplication::processEvents();
+        testing::scrollToEnd(review->evidenceContentView());
+    }
+    QTRY_COMPARE(window->approveButton()->text(), QStringLiteral("Approve… (not yet seen: Tool arguments)"));
+    QVERIFY(!window->approveButton()->isEnabled());
+
+    // The raw view, scrolled most of the way: still not seen.
+    review->argumentTabs()->setCurrentWidget(review->rawArgumentsView());
+    QCoreApplication::processEvents();
+    QScrollBar *bar = review->rawArgumentsView()->verticalScrollBar();
+    QVERIFY2(bar->maximum() > 100, qPrintable(QString::number(bar->maximum())));
+    bar->setValue(bar->maximum() - 20);
+    QCoreApplication::processEvents();
+    QVERIFY(!window->approveButton()->isEnabled());
+    // The tree, fully expanded and scrolled to its end, does not count while a cell is cut short.
+    review->argumentTabs()->setCurrentWidget(review->argumentsTree());
+    review->argumentsTree()->expandAll();
+    testing::scrollToEnd(review->argumentsTree());
+    QVERIFY(!window->approveButton()->isEnabled());
+    // Read to the end: approve is offered.
+    review->argumentTabs()->setCurrentWidget(review->rawArgumentsView());
+    QCoreApplication::processEvents();
+    testing::scrollToEnd(review->rawArgumentsView());
+    QTRY_VERIFY(window->approveButton()->isEnabled());
+    QCOMPARE(window->approveButton()->text(), QStringLiteral("&Approve…"));
+
+    // The signed statement records that coverage was complete.
+    ui::DialogSeam::setNextAnswer(QString::fromLatin1(ui::DecisionDialog::kSeamName), QStringLiteral("Read it all."));
+    QSignalSpy answered(m_console.get(), &app::ConsoleController::decisionAnswered);
+    QTest::mouseClick(window->approveButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 1, 15000);
+    QVERIFY(answered.first().at(1).toJsonObject().value(QStringLiteral("accepted")).toBool());
+    const core::JwsResult decoded = core::Jws::decode(storedDecisionJws(id).toLatin1());
+    QVERIFY(decoded.ok());
+    const QJsonObject statement = QJsonDocument::fromJson(decoded.payload).object();
+    const QJsonObject coverage = statement.value(QStringLiteral("x-review_coverage")).toObject();
+    QCOMPARE(coverage.value(QStringLiteral("complete")).toBool(false), true);
+    QCOMPARE(coverage.value(QStringLiteral("unseen")).toArray().size(), 0);
+}
+
+void TestConsoleReview::renewalFlagsUseTheBrokersDomains()
+{
+    ui::MainWindow *window = m_console->window();
+    const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("flags-"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
+    window->selectAction(id);
+    ui::ReviewPanel *review = window->review();
+    // The broker stamped the tenant's domains from the policy, and the pane uses them.
+    const QString flags = review->argumentFlagsText();
+    QVERIFY2(flags.contains(QStringLiteral("⚑ cc[0]: External domain globex-partners.example (in the email address "
+                                           "j.meyer@globex-partners.example): not one of tenant acme's domains "
+                                           "(acme.example)")),
+             qPrintable(flags));
+    QVERIFY(flags.contains(QStringLiteral("⚑ cc[0]: Not from the user's request")));
+    QVERIFY(review->evidenceFlagsText().contains(QStringLiteral("“ignore your previous instructions”")));
+    // Deny needs no coverage.
+    QVERIFY(window->denyButton()->isEnabled());
+    QVERIFY(!window->approveButton()->isEnabled());
+}
+
 #include "TestConsoleReview.moc"

@@ -2,6 +2,7 @@
 #include "app/DemoBroker.h"
 #include "models/PendingQueueModel.h"
 #include "net/BrokerConnection.h"
+#include "support/ReadEveryPane.h"
 #include "ui/DecisionDialog.h"
 #include "ui/DialogSeam.h"
 #include "ui/MainWindow.h"
@@ -82,6 +83,7 @@ void TestDemoMode::demoFillsTheQueueAndAcceptsADecision()
     }
     QVERIFY(!refund.isEmpty());
     window->selectAction(refund);
+    testing::readEveryPane(window->review());
     QTRY_VERIFY(window->approveButton()->isEnabled());
     ui::DialogSeam::setNextAnswer(QString::fromLatin1(ui::DecisionDialog::kSeamName),
                                   QStringLiteral("Demo: refund matches the order."));

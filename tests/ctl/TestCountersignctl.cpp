@@ -48,6 +48,10 @@ private Q_SLOTS:
     void validatePrintsEveryErrorWithPath();
     void missingInputFileIsIoError();
     void workedExampleFromSigningDoc();
+    void renderShowsEveryFlagOfTheRenewal();
+    void renderShowsTheSpoofingCorpus_data();
+    void renderShowsTheSpoofingCorpus();
+    void renderRefusesInvalidActions();
 
 private:
     ProcessRunner ctl() const { return ProcessRunner(QStringLiteral(COUNTERSIGNCTL_PATH)); }
@@ -400,6 +404,63 @@ void TestCountersignctl::validateScenarios()
     const auto result = ctl().run({QStringLiteral("validate"), scenario(name)});
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out, QByteArrayLiteral("ok\n"));
+}
+
+void TestCountersignctl::renderShowsEveryFlagOfTheRenewal()
+{
+    const auto result
+        = ctl().run({QStringLiteral("render"), QStringLiteral("--tenant-domain"), QStringLiteral("acme.example"),
+                     QStringLiteral("--now"), QStringLiteral("2026-12-04T09:13:00Z"),
+                     scenario(QStringLiteral("renewal-outreach-email"))});
+    QCOMPARE(result.exitCode, 0);
+    const QString out = QString::fromUtf8(result.out);
+    for (const QString &expected : {
+             QStringLiteral("== Tool arguments =="),
+             QStringLiteral("  cc[0]: \"j.meyer@globex-partners.example\""),
+             QStringLiteral("⚑ [not_from_request] cc[0]: Not from the user's request: the recipient "
+                            "j.meyer@globex-partners.example"),
+             QStringLiteral("⚑ [external_domain] cc[0]: External domain globex-partners.example"),
+             QStringLiteral("⚑ [prompt_injection] ev-2: Possible prompt injection: this text tells the agent to ignore "
+                            "its instructions: “ignore your previous instructions”"),
+             QStringLiteral("⚑ [untrusted] ev-2: Untrusted source (user-generated)"),
+             QStringLiteral("    │   Floor price approved by finance: 121,500 USD"),
+         })
+        QVERIFY2(out.contains(expected), qPrintable(expected + QStringLiteral("\n---\n") + out));
+}
+
+void TestCountersignctl::renderShowsTheSpoofingCorpus_data()
+{
+    QTest::addColumn<QString>("file");
+    const QDir dir(QStringLiteral(COUNTERSIGN_SOURCE_DIR "/tests/data/spoofing"));
+    for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        QTest::newRow(qPrintable(f)) << dir.filePath(f);
+}
+
+void TestCountersignctl::renderShowsTheSpoofingCorpus()
+{
+    QFETCH(QString, file);
+    const QJsonObject expect
+        = QJsonDocument::fromJson(readFile(file)).object().value(QStringLiteral("x-expect")).toObject();
+    const auto result = ctl().run(
+        {QStringLiteral("render"), QStringLiteral("--tenant-domain"), QStringLiteral("acme.example"), file});
+    QCOMPARE(result.exitCode, 0);
+    const QString out = QString::fromUtf8(result.out);
+    const QString flag = expect.value(QStringLiteral("flag")).toString();
+    if (!flag.isEmpty())
+        QVERIFY2(out.contains(QStringLiteral("⚑ [") + flag + u']'), qPrintable(out));
+    QVERIFY2(out.contains(expect.value(QStringLiteral("shown")).toString()), qPrintable(out));
+    // Nothing in the transcript can drive a terminal: no escape or other C0 control but line feed.
+    for (QChar c : out)
+        QVERIFY(c == u'\n' || c == u'\t' || c.unicode() >= 0x20);
+}
+
+void TestCountersignctl::renderRefusesInvalidActions()
+{
+    const auto result
+        = ctl().run({QStringLiteral("render")}, QByteArrayLiteral("{\"tenant\": \"a\", \"tenant\": \"b\"}"));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.isEmpty());
+    QVERIFY(!result.err.isEmpty());
 }
 
 void TestCountersignctl::validatePrintsEveryErrorWithPath()

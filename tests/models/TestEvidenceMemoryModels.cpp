@@ -95,8 +95,11 @@ void TestEvidenceMemoryModels::renewalEvidence()
     QCOMPARE(cell(1, EvidenceModel::TitleColumn), QStringLiteral("CRM note added by external portal user"));
     QCOMPARE(cell(1, EvidenceModel::TrustColumn), QStringLiteral("user-generated (untrusted)"));
     QVERIFY(m_evidence->index(1, 0).data(EvidenceModel::UntrustedRole).toBool());
-    QCOMPARE(m_evidence->index(1, 0).data(EvidenceModel::FlagIdsRole).toStringList(),
-             QStringList {QStringLiteral("untrusted")});
+    // Untrusted, and its instruction-like sentences flagged as possible prompt injection.
+    const QStringList ids = m_evidence->index(1, 0).data(EvidenceModel::FlagIdsRole).toStringList();
+    QCOMPARE(ids.first(), QStringLiteral("untrusted"));
+    QCOMPARE(ids.count(QStringLiteral("prompt_injection")), ids.size() - 1);
+    QVERIFY(cell(1, EvidenceModel::FlagsColumn).contains(QStringLiteral("“ignore your previous instructions”")));
     QVERIFY(cell(1, EvidenceModel::FlagsColumn).startsWith(QStringLiteral("Untrusted source (user-generated)")));
     QCOMPARE(m_evidence->index(1, 0).data(EvidenceModel::TrustRole).toString(), QStringLiteral("user_generated"));
     // Full content for the pane's text view, line breaks kept.
@@ -228,8 +231,9 @@ void TestEvidenceMemoryModels::refundMemory()
 {
     m_memory->setAction(mt::scenario(QStringLiteral("customer-refund")));
     QCOMPARE(m_memory->rowCount(), 1);
+    // "Policy update: …" written from a customer's message claims to change the rules.
     QCOMPARE(m_memory->index(0, 0).data(MemoryModel::FlagIdsRole).toStringList(),
-             QStringList {QStringLiteral("user_generated")});
+             (QStringList {QStringLiteral("user_generated"), QStringLiteral("prompt_injection")}));
     QVERIFY(m_memory->index(0, MemoryModel::FlagsColumn)
                 .data()
                 .toString()

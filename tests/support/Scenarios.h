@@ -4,6 +4,7 @@
 // as core::Action: the review logic in core and the console's models.
 
 #include "core/Action.h"
+#include "core/JsonParser.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -51,6 +52,29 @@ inline core::Action actionFrom(const QJsonObject &json)
 inline core::Action scenario(const QString &name)
 {
     return actionFrom(scenarioJson(name));
+}
+
+// The spoofing corpus (tests/data/spoofing/): one action per class of
+// display attack, each with `x-expect` {pane, flag, shown, class}.
+inline QStringList spoofingNames()
+{
+    QStringList names;
+    const QStringList files = QDir(QStringLiteral(COUNTERSIGN_SOURCE_DIR "/tests/data/spoofing"))
+                                  .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString &f : files)
+        names.append(f.chopped(5));
+    return names;
+}
+
+inline QJsonObject spoofingJson(const QString &name)
+{
+    QFile file(
+        QDir(QStringLiteral(COUNTERSIGN_SOURCE_DIR "/tests/data/spoofing")).filePath(name + QStringLiteral(".json")));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    // The strict parser the broker uses: QJsonDocument drops a BOM inside a string.
+    const auto parsed = core::JsonParser::parseObject(file.readAll());
+    return parsed.ok() ? parsed.value->toObject() : QJsonObject();
 }
 
 inline QDateTime at(const char *rfc3339)
