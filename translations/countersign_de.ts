@@ -5,18 +5,18 @@
     <name>countersign::core::ActionReview</name>
     <message numerus="yes">
         <source>… and %n more flag(s) of the same kinds; the content itself is shown in full.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… und %n weiterer Hinweis derselben Art; der Inhalt selbst wird vollständig angezeigt.</numerusform>
+            <numerusform>… und %n weitere Hinweise derselben Arten; der Inhalt selbst wird vollständig angezeigt.</numerusform>
         </translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished">Benutzer</translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
 </context>
 <context>
@@ -718,92 +718,92 @@ Der Digest wurde von dieser Konsole aus der angezeigten Aktion berechnet.</trans
     <name>countersign::core::IdentifierCheck</name>
     <message>
         <source>email address</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domäne</translation>
     </message>
     <message>
         <source>file path</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateipfad</translation>
     </message>
     <message>
         <source>account number</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontonummer</translation>
     </message>
     <message>
         <source>The %1 %2 mixes scripts (%3) in “%4”: a look-alike letter may stand in for a Latin one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 mischt Schriftsysteme (%3) in „%4“: Ein ähnlich aussehender Buchstabe könnte einen lateinischen ersetzen.</translation>
     </message>
     <message>
         <source>The %1 %2 looks like %3 but is a different string (Unicode TR39 confusable).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 sieht aus wie %3, ist aber eine andere Zeichenkette (verwechselbar nach Unicode TR39).</translation>
     </message>
     <message>
         <source>The %1 %2 is drawn with non-Latin look-alike characters: it reads as “%3” but is not that string (Unicode TR39 confusable).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 besteht aus nicht lateinischen, ähnlich aussehenden Zeichen: Es liest sich als „%3“, ist aber nicht diese Zeichenkette (verwechselbar nach Unicode TR39).</translation>
     </message>
     <message>
         <source>Internationalised domain: %1 is %2 in punycode, the form mail and DNS really use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Internationalisierte Domäne: %1 lautet in Punycode %2, der Form, die E-Mail und DNS tatsächlich verwenden.</translation>
     </message>
     <message>
         <source>the tenant&apos;s own and allowed domains were not sent with this action, so every domain counts as external</source>
-        <translation type="unfinished"></translation>
+        <translation>die eigenen und erlaubten Domänen des Mandanten wurden mit dieser Aktion nicht übermittelt, daher gilt jede Domäne als extern</translation>
     </message>
     <message>
         <source>not one of tenant %1&apos;s domains (%2) nor in the policy&apos;s allow-list (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>weder eine Domäne des Mandanten %1 (%2) noch in der Erlaubnisliste der Richtlinie (%3)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>External domain %1 (in the %2 %3): %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe Domäne %1 (in %2 %3): %4.</translation>
     </message>
 </context>
 <context>
     <name>countersign::core::InjectionCheck</name>
     <message>
         <source>tells the agent to ignore its instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>weist den Agenten an, seine Anweisungen zu ignorieren</translation>
     </message>
     <message>
         <source>poses as a system or assistant message</source>
-        <translation type="unfinished"></translation>
+        <translation>gibt sich als System- oder Assistentennachricht aus</translation>
     </message>
     <message>
         <source>asks to send or include sensitive data</source>
-        <translation type="unfinished"></translation>
+        <translation>verlangt, sensible Daten zu senden oder einzufügen</translation>
     </message>
     <message>
         <source>names a new recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>nennt einen neuen Empfänger</translation>
     </message>
     <message>
         <source>claims to change the rules</source>
-        <translation type="unfinished"></translation>
+        <translation>behauptet, die Regeln zu ändern</translation>
     </message>
     <message>
         <source>asks to keep something from the user</source>
-        <translation type="unfinished"></translation>
+        <translation>verlangt, dem Benutzer etwas zu verschweigen</translation>
     </message>
     <message>
         <source>Possible prompt injection: this text %1: “%2”. Whoever wrote it may be steering the agent; check that the action follows the user&apos;s request, not this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mögliche Prompt-Injection: Dieser Text %1: „%2“. Wer ihn geschrieben hat, steuert möglicherweise den Agenten; prüfen Sie, dass die Aktion der Anfrage des Benutzers folgt und nicht diesem Text.</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more instruction-like passage(s) in the same text.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… und %n weitere anweisungsartige Passage im selben Text.</numerusform>
+            <numerusform>… und %n weitere anweisungsartige Passagen im selben Text.</numerusform>
         </translation>
     </message>
 </context>
@@ -811,51 +811,51 @@ Der Digest wurde von dieser Konsole aus der angezeigten Aktion berechnet.</trans
     <name>countersign::core::IntentCheck</name>
     <message>
         <source>recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger</translation>
     </message>
     <message>
         <source>domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domäne</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>account number</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontonummer</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>evidence %1 “%2” (%3, untrusted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg %1 „%2“ (%3, nicht vertrauenswürdig)</translation>
     </message>
     <message>
         <source>memory %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedächtniseintrag %1</translation>
     </message>
     <message>
         <source>it appears nowhere in the request, the evidence or the memory the agent showed</source>
-        <translation type="unfinished"></translation>
+        <translation>es kommt weder in der Anfrage noch in den Belegen oder im Gedächtnis vor, die der Agent vorgelegt hat</translation>
     </message>
     <message>
         <source>it came from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>es stammt aus %1</translation>
     </message>
     <message>
         <source>; </source>
-        <translation type="unfinished"></translation>
+        <translation>; </translation>
     </message>
     <message>
         <source>Not from the user&apos;s request: the %1 %2 in %3 is not in what the user asked for nor in trusted evidence; %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht aus der Anfrage des Benutzers: %1 %2 in %3 steht weder in dem, worum der Benutzer gebeten hat, noch in vertrauenswürdigen Belegen; %4.</translation>
     </message>
 </context>
 <context>
@@ -1503,19 +1503,19 @@ Qt %2, %3.</translation>
     </message>
     <message>
         <source>Approve… (not yet seen: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigen… (noch nicht gesehen: %1)</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Scroll each pane to its end (or expand the whole tree) before approving.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrollen Sie jeden Bereich bis zum Ende (oder klappen Sie den ganzen Baum auf), bevor Sie genehmigen.</translation>
     </message>
     <message>
         <source>Not approved: some panes were not seen in full yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genehmigt: Einige Bereiche wurden noch nicht vollständig gesehen.</translation>
     </message>
 </context>
 <context>
@@ -1806,11 +1806,11 @@ Qt %2, %3.</translation>
     </message>
     <message>
         <source>No source: nothing says where this memory came from, so it cannot be checked. Memory creates identity drift: an unchecked memory can quietly change what the agent believes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Quelle: Nichts sagt, woher dieser Gedächtniseintrag stammt, also lässt er sich nicht prüfen. Gedächtnis erzeugt Identitätsdrift: Ein ungeprüfter Eintrag kann still verändern, was der Agent glaubt.</translation>
     </message>
     <message>
         <source>Written from user-generated content (%1): anyone who wrote that content may have planted this memory. Memory creates identity drift: what an outsider wrote now speaks with the agent&apos;s own voice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus nutzergenerierten Inhalten geschrieben (%1): Wer diesen Inhalt geschrieben hat, könnte diesen Gedächtniseintrag untergeschoben haben. Gedächtnis erzeugt Identitätsdrift: Was ein Außenstehender schrieb, spricht jetzt mit der Stimme des Agenten.</translation>
     </message>
 </context>
 <context>
@@ -1974,228 +1974,228 @@ Qt %2, %3.</translation>
     </message>
     <message>
         <source>No flags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Hinweise.</translation>
     </message>
     <message>
         <source>Flags about the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise zur Anfrage</translation>
     </message>
     <message>
         <source>Flags about the tool arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise zu den Werkzeugargumenten</translation>
     </message>
     <message>
         <source>Flags about the data scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise zu den Datenbereichen</translation>
     </message>
     <message>
         <source>Flags about the evidence and memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise zu Belegen und Gedächtnis</translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n invisible or reordering character(s) in this pane, shown as ⟦…⟧ tokens.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n unsichtbares oder umordnendes Zeichen in diesem Bereich, als ⟦…⟧-Marke dargestellt.</numerusform>
+            <numerusform>⚠ %n unsichtbare oder umordnende Zeichen in diesem Bereich, als ⟦…⟧-Marken dargestellt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n invisible or reordering character(s) in the tool arguments, shown as ⟦…⟧ tokens.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n unsichtbares oder umordnendes Zeichen in den Werkzeugargumenten, als ⟦…⟧-Marke dargestellt.</numerusform>
+            <numerusform>⚠ %n unsichtbare oder umordnende Zeichen in den Werkzeugargumenten, als ⟦…⟧-Marken dargestellt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Possible prompt injection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mögliche Prompt-Injection: %1</translation>
     </message>
 </context>
 <context>
     <name>countersign::core::ReviewTranscript</name>
     <message>
         <source>not given</source>
-        <translation type="unfinished">nicht angegeben</translation>
+        <translation>nicht angegeben</translation>
     </message>
     <message>
         <source>(nested deeper than %1 levels: not shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(tiefer als %1 Ebenen verschachtelt: nicht angezeigt)</translation>
     </message>
     <message>
         <source>Countersign review transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Countersign-Prüfprotokoll</translation>
     </message>
     <message>
         <source>Every value from the action is shown whole, as plain text; ⟦…⟧ marks an invisible or reordering character; ⚑ marks a flag; │ continues a multi-line value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Wert der Aktion wird vollständig als reiner Text gezeigt; ⟦…⟧ markiert ein unsichtbares oder umordnendes Zeichen; ⚑ markiert einen Hinweis; │ setzt einen mehrzeiligen Wert fort.</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>(not submitted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht eingereicht)</translation>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Digest</translation>
     </message>
     <message>
         <source>Tenant</source>
-        <translation type="unfinished">Mandant</translation>
+        <translation>Mandant</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished">Werkzeug</translation>
+        <translation>Werkzeug</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished">Frist</translation>
+        <translation>Frist</translation>
     </message>
     <message>
         <source>Domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Domänen</translation>
     </message>
     <message>
         <source>from the policy: own %1; allowed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>aus der Richtlinie: eigene %1; erlaubte %2</translation>
     </message>
     <message>
         <source>not sent by the broker: only the requesting user&apos;s domain (%1) is trusted%2</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Broker nicht übermittelt: Nur der Domäne des anfragenden Benutzers (%1) wird vertraut%2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished">Benutzer</translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>asked</source>
-        <translation type="unfinished"></translation>
+        <translation>gefragt</translation>
     </message>
     <message>
         <source>received</source>
-        <translation type="unfinished"></translation>
+        <translation>empfangen</translation>
     </message>
     <message>
         <source>Tool arguments</source>
-        <translation type="unfinished">Werkzeugargumente</translation>
+        <translation>Werkzeugargumente</translation>
     </message>
     <message>
         <source>Data scopes</source>
-        <translation type="unfinished">Datenbereiche</translation>
+        <translation>Datenbereiche</translation>
     </message>
     <message>
         <source>access</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff</translation>
     </message>
     <message>
         <source>classification</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstufung</translation>
     </message>
     <message>
         <source>fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder</translation>
     </message>
     <message>
         <source>records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Authority chain</source>
-        <translation type="unfinished">Berechtigungskette</translation>
+        <translation>Berechtigungskette</translation>
     </message>
     <message>
         <source>delegated by</source>
-        <translation type="unfinished"></translation>
+        <translation>delegiert von</translation>
     </message>
     <message>
         <source>issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussteller</translation>
     </message>
     <message>
         <source>scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungen</translation>
     </message>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>gültig</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege</translation>
     </message>
     <message>
         <source>trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauen</translation>
     </message>
     <message>
         <source>source authority</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellverantwortung</translation>
     </message>
     <message>
         <source>uri</source>
-        <translation type="unfinished"></translation>
+        <translation>URI</translation>
     </message>
     <message>
         <source>retrieved</source>
-        <translation type="unfinished"></translation>
+        <translation>abgerufen</translation>
     </message>
     <message>
         <source>sha256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>used for</source>
-        <translation type="unfinished"></translation>
+        <translation>verwendet für</translation>
     </message>
     <message>
         <source>content</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <source>excerpt</source>
-        <translation type="unfinished"></translation>
+        <translation>Auszug</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished">Gedächtnis</translation>
+        <translation>Gedächtnis</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>written</source>
-        <translation type="unfinished"></translation>
+        <translation>geschrieben</translation>
     </message>
     <message>
         <source>expires</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft ab</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished">nie</translation>
+        <translation>nie</translation>
     </message>
 </context>
 <context>
@@ -2312,18 +2312,18 @@ Qt %2, %3.</translation>
     <name>countersign::core::TextCheck</name>
     <message numerus="yes">
         <source>%n invisible or reordering character(s) shown as ⟦…⟧ tokens: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unsichtbares oder umordnendes Zeichen als ⟦…⟧-Marke dargestellt: %1.</numerusform>
+            <numerusform>%n unsichtbare oder umordnende Zeichen als ⟦…⟧-Marken dargestellt: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Content continues after %1 blank lines, at line %2: scroll on, something may be hidden below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt geht nach %1 Leerzeilen in Zeile %2 weiter: Scrollen Sie weiter, unten könnte etwas verborgen sein.</translation>
     </message>
     <message>
         <source>Content continues after %1 whitespace characters on line %2: text may be pushed out of sight to the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt geht nach %1 Leerraumzeichen in Zeile %2 weiter: Text könnte nach rechts aus dem Sichtfeld geschoben sein.</translation>
     </message>
 </context>
 <context>

@@ -5,9 +5,9 @@
     <name>countersign::core::ActionReview</name>
     <message numerus="yes">
         <source>… and %n more flag(s) of the same kinds; the content itself is shown in full.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more flag of the same kinds; the content itself is shown in full.</numerusform>
+            <numerusform>… and %n more flags of the same kinds; the content itself is shown in full.</numerusform>
         </translation>
     </message>
 </context>
@@ -32,9 +32,9 @@
     <name>countersign::core::InjectionCheck</name>
     <message numerus="yes">
         <source>… and %n more instruction-like passage(s) in the same text.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more instruction-like passage in the same text.</numerusform>
+            <numerusform>… and %n more instruction-like passages in the same text.</numerusform>
         </translation>
     </message>
 </context>
@@ -110,16 +110,16 @@
     </message>
     <message numerus="yes">
         <source>⚠ %n invisible or reordering character(s) in this pane, shown as ⟦…⟧ tokens.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n invisible or reordering character in this pane, shown as ⟦…⟧ tokens.</numerusform>
+            <numerusform>⚠ %n invisible or reordering characters in this pane, shown as ⟦…⟧ tokens.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n invisible or reordering character(s) in the tool arguments, shown as ⟦…⟧ tokens.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n invisible or reordering character in the tool arguments, shown as ⟦…⟧ tokens.</numerusform>
+            <numerusform>⚠ %n invisible or reordering characters in the tool arguments, shown as ⟦…⟧ tokens.</numerusform>
         </translation>
     </message>
 </context>
@@ -127,9 +127,9 @@
     <name>countersign::core::TextCheck</name>
     <message numerus="yes">
         <source>%n invisible or reordering character(s) shown as ⟦…⟧ tokens: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n invisible or reordering character shown as ⟦…⟧ tokens: %1.</numerusform>
+            <numerusform>%n invisible or reordering characters shown as ⟦…⟧ tokens: %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -5,18 +5,18 @@
     <name>countersign::core::ActionReview</name>
     <message numerus="yes">
         <source>… and %n more flag(s) of the same kinds; the content itself is shown in full.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… et %n autre signalement du même type&#xa0;; le contenu lui-même est affiché en entier.</numerusform>
+            <numerusform>… et %n autres signalements des mêmes types&#xa0;; le contenu lui-même est affiché en entier.</numerusform>
         </translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished">utilisateur</translation>
+        <translation>utilisateur</translation>
     </message>
     <message>
         <source>request</source>
-        <translation type="unfinished"></translation>
+        <translation>demande</translation>
     </message>
 </context>
 <context>
@@ -718,92 +718,92 @@ L’empreinte a été calculée par cette console à partir de l’action affich
     <name>countersign::core::IdentifierCheck</name>
     <message>
         <source>email address</source>
-        <translation type="unfinished"></translation>
+        <translation>adresse e-mail</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>domain</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine</translation>
     </message>
     <message>
         <source>file path</source>
-        <translation type="unfinished"></translation>
+        <translation>chemin de fichier</translation>
     </message>
     <message>
         <source>account number</source>
-        <translation type="unfinished"></translation>
+        <translation>numéro de compte</translation>
     </message>
     <message>
         <source>The %1 %2 mixes scripts (%3) in “%4”: a look-alike letter may stand in for a Latin one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 mélange des écritures (%3) dans « %4 »&#xa0;: une lettre sosie peut remplacer une lettre latine.</translation>
     </message>
     <message>
         <source>The %1 %2 looks like %3 but is a different string (Unicode TR39 confusable).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 ressemble à %3 mais est une chaîne différente (confusable selon Unicode TR39).</translation>
     </message>
     <message>
         <source>The %1 %2 is drawn with non-Latin look-alike characters: it reads as “%3” but is not that string (Unicode TR39 confusable).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 est écrit avec des caractères sosies non latins&#xa0;: il se lit « %3 » mais n’est pas cette chaîne (confusable selon Unicode TR39).</translation>
     </message>
     <message>
         <source>Internationalised domain: %1 is %2 in punycode, the form mail and DNS really use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaine internationalisé&#xa0;: %1 s’écrit %2 en punycode, la forme que le courrier et le DNS utilisent réellement.</translation>
     </message>
     <message>
         <source>the tenant&apos;s own and allowed domains were not sent with this action, so every domain counts as external</source>
-        <translation type="unfinished"></translation>
+        <translation>les domaines propres et autorisés du locataire n’ont pas été envoyés avec cette action, tout domaine compte donc comme externe</translation>
     </message>
     <message>
         <source>not one of tenant %1&apos;s domains (%2) nor in the policy&apos;s allow-list (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>ni un domaine du locataire %1 (%2) ni dans la liste d’autorisation de la politique (%3)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>External domain %1 (in the %2 %3): %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaine externe %1 (dans %2 %3)&#xa0;: %4.</translation>
     </message>
 </context>
 <context>
     <name>countersign::core::InjectionCheck</name>
     <message>
         <source>tells the agent to ignore its instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>demande à l’agent d’ignorer ses instructions</translation>
     </message>
     <message>
         <source>poses as a system or assistant message</source>
-        <translation type="unfinished"></translation>
+        <translation>se fait passer pour un message système ou de l’assistant</translation>
     </message>
     <message>
         <source>asks to send or include sensitive data</source>
-        <translation type="unfinished"></translation>
+        <translation>demande d’envoyer ou d’inclure des données sensibles</translation>
     </message>
     <message>
         <source>names a new recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>désigne un nouveau destinataire</translation>
     </message>
     <message>
         <source>claims to change the rules</source>
-        <translation type="unfinished"></translation>
+        <translation>prétend changer les règles</translation>
     </message>
     <message>
         <source>asks to keep something from the user</source>
-        <translation type="unfinished"></translation>
+        <translation>demande de cacher quelque chose à l’utilisateur</translation>
     </message>
     <message>
         <source>Possible prompt injection: this text %1: “%2”. Whoever wrote it may be steering the agent; check that the action follows the user&apos;s request, not this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Injection de prompt possible&#xa0;: ce texte %1&#xa0;: « %2 ». Son auteur oriente peut-être l’agent&#xa0;; vérifiez que l’action suit la demande de l’utilisateur, et non ce texte.</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more instruction-like passage(s) in the same text.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… et %n autre passage ressemblant à une instruction dans le même texte.</numerusform>
+            <numerusform>… et %n autres passages ressemblant à des instructions dans le même texte.</numerusform>
         </translation>
     </message>
 </context>
@@ -811,51 +811,51 @@ L’empreinte a été calculée par cette console à partir de l’action affich
     <name>countersign::core::IntentCheck</name>
     <message>
         <source>recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>destinataire</translation>
     </message>
     <message>
         <source>domain</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>amount</source>
-        <translation type="unfinished"></translation>
+        <translation>montant</translation>
     </message>
     <message>
         <source>account number</source>
-        <translation type="unfinished"></translation>
+        <translation>numéro de compte</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>chemin</translation>
     </message>
     <message>
         <source>evidence %1 “%2” (%3, untrusted)</source>
-        <translation type="unfinished"></translation>
+        <translation>source %1 « %2 » (%3, non fiable)</translation>
     </message>
     <message>
         <source>memory %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mémoire %1</translation>
     </message>
     <message>
         <source>it appears nowhere in the request, the evidence or the memory the agent showed</source>
-        <translation type="unfinished"></translation>
+        <translation>il n’apparaît ni dans la demande, ni dans les sources, ni dans la mémoire présentées par l’agent</translation>
     </message>
     <message>
         <source>it came from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>il provient de %1</translation>
     </message>
     <message>
         <source>; </source>
-        <translation type="unfinished"></translation>
+        <translation>&#xa0;; </translation>
     </message>
     <message>
         <source>Not from the user&apos;s request: the %1 %2 in %3 is not in what the user asked for nor in trusted evidence; %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Absent de la demande de l’utilisateur&#xa0;: %1 %2 dans %3 ne figure ni dans ce que l’utilisateur a demandé ni dans une source fiable&#xa0;; %4.</translation>
     </message>
 </context>
 <context>
@@ -1503,19 +1503,19 @@ Qt %2, %3.</translation>
     </message>
     <message>
         <source>Approve… (not yet seen: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver… (pas encore vu&#xa0;: %1)</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Scroll each pane to its end (or expand the whole tree) before approving.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites défiler chaque volet jusqu’à la fin (ou dépliez tout l’arbre) avant d’approuver.</translation>
     </message>
     <message>
         <source>Not approved: some panes were not seen in full yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non approuvé&#xa0;: certains volets n’ont pas encore été vus en entier.</translation>
     </message>
 </context>
 <context>
@@ -1806,11 +1806,11 @@ Qt %2, %3.</translation>
     </message>
     <message>
         <source>No source: nothing says where this memory came from, so it cannot be checked. Memory creates identity drift: an unchecked memory can quietly change what the agent believes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune source&#xa0;: rien n’indique d’où vient cette mémoire, elle ne peut donc pas être vérifiée. La mémoire crée une dérive d’identité&#xa0;: une mémoire non vérifiée peut changer discrètement ce que croit l’agent.</translation>
     </message>
     <message>
         <source>Written from user-generated content (%1): anyone who wrote that content may have planted this memory. Memory creates identity drift: what an outsider wrote now speaks with the agent&apos;s own voice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrite à partir de contenu généré par des utilisateurs (%1)&#xa0;: quiconque a écrit ce contenu a pu implanter cette mémoire. La mémoire crée une dérive d’identité&#xa0;: ce qu’un tiers a écrit parle désormais avec la voix de l’agent.</translation>
     </message>
 </context>
 <context>
@@ -1974,228 +1974,228 @@ Qt %2, %3.</translation>
     </message>
     <message>
         <source>No flags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun signalement.</translation>
     </message>
     <message>
         <source>Flags about the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalements sur la demande</translation>
     </message>
     <message>
         <source>Flags about the tool arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalements sur les arguments de l’outil</translation>
     </message>
     <message>
         <source>Flags about the data scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalements sur les périmètres de données</translation>
     </message>
     <message>
         <source>Flags about the evidence and memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalements sur les sources et la mémoire</translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n invisible or reordering character(s) in this pane, shown as ⟦…⟧ tokens.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n caractère invisible ou de réordonnancement dans ce volet, affiché comme marque ⟦…⟧.</numerusform>
+            <numerusform>⚠ %n caractères invisibles ou de réordonnancement dans ce volet, affichés comme marques ⟦…⟧.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n invisible or reordering character(s) in the tool arguments, shown as ⟦…⟧ tokens.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n caractère invisible ou de réordonnancement dans les arguments de l’outil, affiché comme marque ⟦…⟧.</numerusform>
+            <numerusform>⚠ %n caractères invisibles ou de réordonnancement dans les arguments de l’outil, affichés comme marques ⟦…⟧.</numerusform>
         </translation>
     </message>
     <message>
         <source>Possible prompt injection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Injection de prompt possible&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>countersign::core::ReviewTranscript</name>
     <message>
         <source>not given</source>
-        <translation type="unfinished">non indiqué</translation>
+        <translation>non indiqué</translation>
     </message>
     <message>
         <source>(nested deeper than %1 levels: not shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(imbriqué sur plus de %1 niveaux&#xa0;: non affiché)</translation>
     </message>
     <message>
         <source>Countersign review transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcription d’examen Countersign</translation>
     </message>
     <message>
         <source>Every value from the action is shown whole, as plain text; ⟦…⟧ marks an invisible or reordering character; ⚑ marks a flag; │ continues a multi-line value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque valeur de l’action est affichée en entier, en texte brut&#xa0;; ⟦…⟧ marque un caractère invisible ou de réordonnancement&#xa0;; ⚑ marque un signalement&#xa0;; │ prolonge une valeur sur plusieurs lignes.</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>(not submitted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non soumise)</translation>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte</translation>
     </message>
     <message>
         <source>Tenant</source>
-        <translation type="unfinished">Locataire</translation>
+        <translation>Locataire</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished">Outil</translation>
+        <translation>Outil</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Politique</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished">Échéance</translation>
+        <translation>Échéance</translation>
     </message>
     <message>
         <source>Domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaines</translation>
     </message>
     <message>
         <source>from the policy: own %1; allowed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>d’après la politique&#xa0;: propres %1&#xa0;; autorisés %2</translation>
     </message>
     <message>
         <source>not sent by the broker: only the requesting user&apos;s domain (%1) is trusted%2</source>
-        <translation type="unfinished"></translation>
+        <translation>non envoyés par le courtier&#xa0;: seul le domaine de l’utilisateur demandeur (%1) est considéré comme fiable%2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished">utilisateur</translation>
+        <translation>utilisateur</translation>
     </message>
     <message>
         <source>asked</source>
-        <translation type="unfinished"></translation>
+        <translation>demandé</translation>
     </message>
     <message>
         <source>received</source>
-        <translation type="unfinished"></translation>
+        <translation>reçu</translation>
     </message>
     <message>
         <source>Tool arguments</source>
-        <translation type="unfinished">Arguments de l’outil</translation>
+        <translation>Arguments de l’outil</translation>
     </message>
     <message>
         <source>Data scopes</source>
-        <translation type="unfinished">Périmètres de données</translation>
+        <translation>Périmètres de données</translation>
     </message>
     <message>
         <source>access</source>
-        <translation type="unfinished"></translation>
+        <translation>accès</translation>
     </message>
     <message>
         <source>classification</source>
-        <translation type="unfinished"></translation>
+        <translation>classification</translation>
     </message>
     <message>
         <source>fields</source>
-        <translation type="unfinished"></translation>
+        <translation>champs</translation>
     </message>
     <message>
         <source>records</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistrements</translation>
     </message>
     <message>
         <source>Authority chain</source>
-        <translation type="unfinished">Chaîne d’autorité</translation>
+        <translation>Chaîne d’autorité</translation>
     </message>
     <message>
         <source>delegated by</source>
-        <translation type="unfinished"></translation>
+        <translation>délégué par</translation>
     </message>
     <message>
         <source>issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>émetteur</translation>
     </message>
     <message>
         <source>scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>portées</translation>
     </message>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>valide</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Sources</translation>
     </message>
     <message>
         <source>trust</source>
-        <translation type="unfinished"></translation>
+        <translation>confiance</translation>
     </message>
     <message>
         <source>source authority</source>
-        <translation type="unfinished"></translation>
+        <translation>autorité de la source</translation>
     </message>
     <message>
         <source>uri</source>
-        <translation type="unfinished"></translation>
+        <translation>URI</translation>
     </message>
     <message>
         <source>retrieved</source>
-        <translation type="unfinished"></translation>
+        <translation>récupéré</translation>
     </message>
     <message>
         <source>sha256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>used for</source>
-        <translation type="unfinished"></translation>
+        <translation>utilisé pour</translation>
     </message>
     <message>
         <source>content</source>
-        <translation type="unfinished"></translation>
+        <translation>contenu</translation>
     </message>
     <message>
         <source>excerpt</source>
-        <translation type="unfinished"></translation>
+        <translation>extrait</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished">Mémoire</translation>
+        <translation>Mémoire</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>texte</translation>
     </message>
     <message>
         <source>source</source>
-        <translation type="unfinished"></translation>
+        <translation>source</translation>
     </message>
     <message>
         <source>written</source>
-        <translation type="unfinished"></translation>
+        <translation>écrit</translation>
     </message>
     <message>
         <source>expires</source>
-        <translation type="unfinished"></translation>
+        <translation>expire</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished">jamais</translation>
+        <translation>jamais</translation>
     </message>
 </context>
 <context>
@@ -2312,18 +2312,18 @@ Qt %2, %3.</translation>
     <name>countersign::core::TextCheck</name>
     <message numerus="yes">
         <source>%n invisible or reordering character(s) shown as ⟦…⟧ tokens: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n caractère invisible ou de réordonnancement affiché comme marque ⟦…⟧&#xa0;: %1.</numerusform>
+            <numerusform>%n caractères invisibles ou de réordonnancement affichés comme marques ⟦…⟧&#xa0;: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Content continues after %1 blank lines, at line %2: scroll on, something may be hidden below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le contenu continue après %1 lignes vides, à la ligne %2&#xa0;: continuez à faire défiler, quelque chose peut être caché plus bas.</translation>
     </message>
     <message>
         <source>Content continues after %1 whitespace characters on line %2: text may be pushed out of sight to the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le contenu continue après %1 caractères d’espacement à la ligne %2&#xa0;: du texte peut être repoussé hors de vue vers la droite.</translation>
     </message>
 </context>
 <context>
@@ -2387,8 +2387,8 @@ Presented: %3
 This can mean someone is intercepting the connection. The console will not connect. If the broker&apos;s certificate was really replaced, ask its operator for the new fingerprint and update the connection profile in Settings.</source>
         <translation>Le courtier à l’adresse %1 a présenté un certificat différent de celui auquel vous avez fait confiance.
 
-Approuvé&#xa0;:  %2
-Présenté&#xa0;:  %3
+De confiance&#xa0;: %2
+Présenté&#xa0;:     %3
 
 Cela peut signifier que quelqu’un intercepte la connexion. La console ne se connectera pas. Si le certificat du courtier a réellement été remplacé, demandez la nouvelle empreinte à son opérateur et mettez à jour le profil de connexion dans les Paramètres.</translation>
     </message>
