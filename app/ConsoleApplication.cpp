@@ -4,6 +4,7 @@
 #include "app/DemoBroker.h"
 #include "app/LanguageManager.h"
 #include "app/SingleInstance.h"
+#include "core/KeyFile.h"
 #include "net/BrokerConnection.h"
 #include "ui/MainWindow.h"
 #include "ui/PassphraseDialog.h"
@@ -69,6 +70,11 @@ struct Options
     QCommandLineOption profile {QStringLiteral("profile"), ConsoleApplication::tr("Use the connection profile NAME."),
                                 QStringLiteral("NAME"), QStringLiteral("default")};
     QCommandLineOption lock {QStringLiteral("lock"), ConsoleApplication::tr("Start with the signing key locked.")};
+    QCommandLineOption pinBrokerKey {
+        QStringLiteral("pin-broker-key"),
+        ConsoleApplication::tr(
+            "Pin the broker's public key (its keys/broker.pub) in the profile; audit verification uses it."),
+        QStringLiteral("FILE")};
 };
 
 void describe(QCommandLineParser &parser, const Options &options)
@@ -76,7 +82,7 @@ void describe(QCommandLineParser &parser, const Options &options)
     parser.setApplicationDescription(ConsoleApplication::tr("Review and sign high-impact AI agent actions."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({options.demo, options.profile, options.lock});
+    parser.addOptions({options.demo, options.profile, options.lock, options.pinBrokerKey});
 }
 
 } // namespace
@@ -117,6 +123,7 @@ int ConsoleApplication::run(int argc, char *argv[])
     const QCommandLineOption &demo = options.demo;
     const QCommandLineOption &profile = options.profile;
     const QCommandLineOption &lock = options.lock;
+    const QCommandLineOption &pinBrokerKey = options.pinBrokerKey;
 
     // One console per user and profile: a second launch raises the first one's window.
     SingleInstance instance(parser.isSet(demo) ? QStringLiteral("demo") : parser.value(profile));
@@ -154,6 +161,19 @@ int ConsoleApplication::run(int argc, char *argv[])
         ConsoleSettings(profileName).setProfile(p);
     }
 
+    if (parser.isSet(pinBrokerKey)) {
+        QString problem;
+        const auto key = core::KeyFile::readPublicKey(parser.value(pinBrokerKey), &problem);
+        if (!key) {
+            QMessageBox::critical(nullptr, ConsoleApplication::tr("Countersign"),
+                                  ConsoleApplication::tr("Cannot pin the broker key: %1").arg(problem));
+            return 1;
+        }
+        ConsoleSettings settings(profileName);
+        net::ConnectionProfile p = settings.profile();
+        p.brokerPublicKey = QString::fromLatin1(key->toBase64Url());
+        settings.setProfile(p);
+    }
     ConsoleController controller(dataDirectory, ConsoleSettings(profileName));
     QObject::connect(&instance, &SingleInstance::raiseRequested, &controller, &ConsoleController::raiseWindow);
     QObject::connect(&controller, &ConsoleController::languageChosen, &language,

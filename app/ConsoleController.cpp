@@ -8,11 +8,14 @@
 #include "core/StatementType.h"
 #include "core/UntrustedText.h"
 #include "models/DecisionOutbox.h"
+#include "models/HistorySync.h"
 #include "models/KillSwitchModel.h"
 #include "models/PendingQueueModel.h"
 #include "net/BrokerConnection.h"
 #include "storage/ConsoleSchema.h"
 #include "storage/Database.h"
+#include "storage/HistoryStore.h"
+#include "ui/HistoryView.h"
 #include "ui/KillSwitchPanel.h"
 #include "ui/MainWindow.h"
 #include "ui/PassphraseDialog.h"
@@ -92,6 +95,8 @@ bool ConsoleController::initialise(QString *error)
         return false;
     m_outbox = std::make_unique<models::DecisionOutbox>(*m_database, m_connection.get());
     connect(m_outbox.get(), &models::DecisionOutbox::answered, this, &ConsoleController::decisionAnswered);
+    m_history = std::make_unique<storage::HistoryStore>(*m_database);
+    m_historySync = std::make_unique<models::HistorySync>(m_history.get(), m_connection.get());
     return true;
 }
 
@@ -124,6 +129,12 @@ void ConsoleController::showWindow()
         m_killSwitchPanel = new ui::KillSwitchPanel(this, m_killSwitches.get());
         m_window->installKillSwitchPanel(m_killSwitchPanel);
         connect(this, &ConsoleController::killSwitchAnswered, m_killSwitchPanel, &ui::KillSwitchPanel::showResult);
+        if (m_history) {
+            m_historyView = new ui::HistoryView(m_history.get(), m_historySync.get(), m_connection.get());
+            m_historyView->setBrokerKey(
+                core::Ed25519PublicKey::fromBase64Url(m_settings.profile().brokerPublicKey.toLatin1()));
+            m_window->installHistoryView(m_historyView);
+        }
         watchScreenLock();
         if (!m_tray) {
             m_tray = std::make_unique<ui::TrayIcon>();

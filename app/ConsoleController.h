@@ -15,7 +15,8 @@
 
 namespace countersign::storage {
 class Database;
-}
+class HistoryStore;
+} // namespace countersign::storage
 
 namespace countersign::net {
 class BrokerConnection;
@@ -23,11 +24,13 @@ class BrokerConnection;
 
 namespace countersign::models {
 class DecisionOutbox;
+class HistorySync;
 class KillSwitchModel;
 class PendingQueueModel;
 } // namespace countersign::models
 
 namespace countersign::ui {
+class HistoryView;
 class KillSwitchPanel;
 class MainWindow;
 class TrayIcon;
@@ -89,6 +92,9 @@ public:
     DesktopNotifier *notifier() const { return m_notifier.get(); }
     // Shows, un-minimises and raises the window (a second launch, the tray, a notification).
     void raiseWindow();
+    storage::HistoryStore *historyStore() const { return m_history.get(); }
+    models::HistorySync *historySync() const { return m_historySync.get(); }
+    ui::HistoryView *historyView() const { return m_historyView; }
 
 Q_SIGNALS:
     void decisionAnswered(const QString &actionId, const QJsonObject &reply);
@@ -126,8 +132,11 @@ private:
     std::unique_ptr<models::PendingQueueModel> m_queue;
     std::unique_ptr<models::DecisionOutbox> m_outbox;
     std::unique_ptr<models::KillSwitchModel> m_killSwitches;
+    std::unique_ptr<storage::HistoryStore> m_history;
+    std::unique_ptr<models::HistorySync> m_historySync;
     std::unique_ptr<ui::MainWindow> m_window;
     ui::KillSwitchPanel *m_killSwitchPanel = nullptr; // owned by the window's dock
+    ui::HistoryView *m_historyView = nullptr; // owned by the window
     QHash<QString, SentOrder> m_sentOrders; // by request id
     QString m_listRequestId;
     qint64 m_nextOrder = 0;

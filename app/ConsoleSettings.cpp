@@ -21,6 +21,7 @@ net::ConnectionProfile ConsoleSettings::profile() const
     p.url = QUrl(settings.value(key(QStringLiteral("url"))).toString());
     p.pinnedFingerprint = settings.value(key(QStringLiteral("fingerprint"))).toString();
     p.caFile = settings.value(key(QStringLiteral("caFile"))).toString();
+    p.brokerPublicKey = settings.value(key(QStringLiteral("brokerPublicKey"))).toString();
     return p;
 }
 
@@ -30,6 +31,7 @@ void ConsoleSettings::setProfile(const net::ConnectionProfile &p)
     settings.setValue(key(QStringLiteral("url")), p.url.toString());
     settings.setValue(key(QStringLiteral("fingerprint")), p.pinnedFingerprint);
     settings.setValue(key(QStringLiteral("caFile")), p.caFile);
+    settings.setValue(key(QStringLiteral("brokerPublicKey")), p.brokerPublicKey);
 }
 
 int ConsoleSettings::idleLockMinutes() const

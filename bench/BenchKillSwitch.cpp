@@ -2,6 +2,7 @@
 // in scope of one agent. A real broker (BrokerFixture), real HTTPS submissions,
 // a real console WebSocket; see docs/performance.md.
 
+#include "BenchSupport.h"
 #include "support/BrokerFixture.h"
 #include "support/ConsoleClient.h"
 #include "support/TestActions.h"
@@ -23,6 +24,7 @@
 
 using namespace countersign;
 using namespace countersign::testing;
+using countersign::bench::say;
 
 namespace {
 
@@ -39,24 +41,6 @@ deadline = "1h"
 [rules.match]
 tool = "bench.*"
 )";
-
-void say(const QString &line)
-{
-    std::fputs(qPrintable(line + QLatin1Char('\n')), stdout);
-    std::fflush(stdout);
-}
-
-QString cpuModel()
-{
-    QFile file(QStringLiteral("/proc/cpuinfo"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("unknown");
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith("model name"))
-            return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-    }
-    return QStringLiteral("unknown");
-}
 
 // Submits `count` held actions, `inFlight` at a time; returns their ids.
 QStringList submitAll(const BrokerFixture &broker, const QString &token, int count, int inFlight)
@@ -121,9 +105,7 @@ int main(int argc, char *argv[])
     }
 
     say(QStringLiteral("B9 kill switch engage -> last pending killed"));
-    say(QStringLiteral("machine: nproc=%1 cpu=\"%2\" build_type=%3")
-            .arg(QThread::idealThreadCount())
-            .arg(cpuModel(), QStringLiteral(COUNTERSIGN_BUILD_TYPE)));
+    say(bench::machineLine(COUNTERSIGN_BUILD_TYPE));
     BrokerFixture broker;
     QString error;
     if (!broker.init(&error) || !broker.writePolicy(kPolicy)

@@ -68,6 +68,19 @@ qint64 ActionStore::nextChangeSeq(QString *error)
     return headChangeSeq();
 }
 
+qint64 ActionStore::reserveChangeSeqs(qsizetype count, QString *error)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'change_seq'"));
+    query.addBindValue(qint64(count));
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return 0;
+    }
+    const qint64 head = headChangeSeq();
+    return head > 0 ? head - count + 1 : 0;
+}
+
 qint64 ActionStore::headChangeSeq() const
 {
     QSqlQuery query(m_database.connection());
@@ -110,6 +123,22 @@ bool ActionStore::updateStatus(const QString &id, const QString &status, qint64 
     return execOrFail(q, error);
 }
 
+bool ActionStore::updateStatuses(const QList<StoredAction> &actions, QString *error)
+{
+    QSqlQuery q(m_database.connection());
+    if (!q.prepare(QStringLiteral("UPDATE actions SET status = ?, seq = ?, resolved_at = ? WHERE id = ?")))
+        return execOrFail(q, error);
+    for (const StoredAction &a : actions) {
+        q.bindValue(0, a.status);
+        q.bindValue(1, a.seq);
+        q.bindValue(2, tsOrNull(a.resolvedAt));
+        q.bindValue(3, a.id);
+        if (!execOrFail(q, error))
+            return false;
+    }
+    return true;
+}
+
 bool ActionStore::setResult(const QString &id, const QString &status, const QJsonObject &result, qint64 seq,
                             QString *error)
 {
@@ -131,7 +160,9 @@ bool ActionStore::touch(const QString &id, qint64 seq, QString *error)
     return execOrFail(q, error);
 }
 
-QList<ActionStore::StoredAction> ActionStore::select(const QString &whereAndOrder, const QVariantList &binds) const
+QList<ActionStore::StoredAction> ActionStore::select(const QString &whereAndOrder, const QVariantList &binds,
+                                                     const std::function<bool(const StoredAction &)> &keep,
+                                                     bool parseDocuments) const
 {
     QList<StoredAction> out;
     QSqlQuery q(m_database.connection());
@@ -157,9 +188,15 @@ QList<ActionStore::StoredAction> ActionStore::select(const QString &whereAndOrde
         a.expiresAt = core::JsonReader::parseTimestamp(q.value(11).toString());
         a.resolvedAt = core::JsonReader::parseTimestamp(q.value(12).toString());
         a.digest = q.value(13).toString();
-        a.document = parseObject(q.value(14));
-        a.result = parseObject(q.value(15));
         a.purgedAt = core::JsonReader::parseTimestamp(q.value(16).toString());
+        if (keep && !keep(a))
+            continue;
+        if (parseDocuments) {
+            a.document = parseObject(q.value(14));
+            a.result = parseObject(q.value(15));
+        } else {
+            a.documentText = q.value(14).toString().toUtf8();
+        }
         out.append(a);
     }
     return out;
@@ -176,6 +213,12 @@ std::optional<ActionStore::StoredAction> ActionStore::find(const QString &id) co
 QList<ActionStore::StoredAction> ActionStore::pending() const
 {
     return select(QStringLiteral("WHERE status = 'pending' ORDER BY seq"), {});
+}
+
+QList<ActionStore::StoredAction> ActionStore::pendingWhere(const std::function<bool(const StoredAction &)> &keep,
+                                                           bool parseDocuments) const
+{
+    return select(QStringLiteral("WHERE status = 'pending' ORDER BY seq"), {}, keep, parseDocuments);
 }
 
 int ActionStore::pendingCountForAgent(const QString &tenant, const QString &agentId) const
@@ -199,12 +242,25 @@ QList<ActionStore::StoredAction> ActionStore::dueForExpiry(const QDateTime &now)
 
 QDateTime ActionStore::nextExpiry() const
 {
+    // Ordering by julianday() cannot use the (status, expires_at) index and
+    // visits every pending row, on every submission. Our timestamps are UTC
+    // text whose first 19 characters (to the second) sort as time; only the
+    // optional milliseconds do not. So take the least text from the index,
+    // then order that one second's rows exactly.
+    QSqlQuery first(m_database.connection());
+    if (!first.exec(QStringLiteral("SELECT expires_at FROM actions WHERE status = 'pending' AND expires_at IS NOT NULL "
+                                   "ORDER BY expires_at LIMIT 1"))
+        || !first.next())
+        return {};
+    const QString second = first.value(0).toString().left(19);
     QSqlQuery q(m_database.connection());
-    if (q.exec(QStringLiteral("SELECT expires_at FROM actions WHERE status = 'pending' AND expires_at IS NOT NULL "
-                              "ORDER BY julianday(expires_at) LIMIT 1"))
-        && q.next())
+    q.prepare(QStringLiteral("SELECT expires_at FROM actions WHERE status = 'pending' AND expires_at >= ? "
+                             "AND expires_at < ? ORDER BY julianday(expires_at) LIMIT 1"));
+    q.addBindValue(second);
+    q.addBindValue(QString(second + QLatin1Char('~')));
+    if (q.exec() && q.next())
         return core::JsonReader::parseTimestamp(q.value(0).toString());
-    return {};
+    return core::JsonReader::parseTimestamp(first.value(0).toString());
 }
 
 QList<ActionStore::StoredAction> ActionStore::changedSince(qint64 seq, qsizetype limit) const
@@ -308,6 +364,22 @@ QList<ActionStore::Decision> ActionStore::decisions(const QString &actionId) con
     return out;
 }
 
+QHash<QString, QList<ActionStore::Decision>> ActionStore::decisionsOfPending() const
+{
+    QHash<QString, QList<Decision>> out;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT d.action_id, d.approver, d.verdict, d.reason, d.issued_at, d.received_at, d.jws "
+                              "FROM decisions d JOIN actions a ON a.id = d.action_id WHERE a.status = 'pending' "
+                              "ORDER BY d.id"))) {
+        while (q.next())
+            out[q.value(0).toString()].append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                               q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                                               q.value(6).toString()});
+    }
+    return out;
+}
+
 bool ActionStore::seenNonce(const QString &nonce) const
 {
     QSqlQuery q(m_database.connection());
@@ -354,11 +426,16 @@ bool ActionStore::putIdempotency(const QString &tokenId, const QString &key, con
 
 QJsonObject ActionStore::assemble(const StoredAction &action) const
 {
+    return assemble(action, decisions(action.id));
+}
+
+QJsonObject ActionStore::assemble(const StoredAction &action, const QList<Decision> &decisionList) const
+{
     QJsonObject json = action.document;
     json.insert(QStringLiteral("seq"), action.seq);
     json.insert(QStringLiteral("status"), action.status);
     QJsonArray decisionArray;
-    for (const Decision &d : decisions(action.id))
+    for (const Decision &d : decisionList)
         decisionArray.append(d.toJson());
     json.insert(QStringLiteral("decisions"), decisionArray);
     return json;

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 
+#include <functional>
 #include <optional>
 
 namespace countersign::storage {
@@ -35,6 +37,7 @@ public:
         QDateTime resolvedAt;
         QString digest;
         QJsonObject document; // the stamped action without seq, status, decisions
+        QByteArray documentText; // instead of `document` when read without parsing (the stored canonical JSON)
         QJsonObject result; // what execution reported
         QDateTime purgedAt;
 
@@ -77,12 +80,22 @@ public:
     qint64 resumeFloor() const;
 
     bool insert(const StoredAction &action, QString *error);
+    // Reserves `count` consecutive change seq values; returns the first.
+    qint64 reserveChangeSeqs(qsizetype count, QString *error);
     bool updateStatus(const QString &id, const QString &status, qint64 seq, const QDateTime &resolvedAt,
                       QString *error);
+    // updateStatus for many actions with one prepared statement (their seq,
+    // status and resolvedAt).
+    bool updateStatuses(const QList<StoredAction> &actions, QString *error);
     bool setResult(const QString &id, const QString &status, const QJsonObject &result, qint64 seq, QString *error);
     bool touch(const QString &id, qint64 seq, QString *error);
     std::optional<StoredAction> find(const QString &id) const;
     QList<StoredAction> pending() const;
+    // Pending actions for which `keep` is true, in seq order. `keep` sees every
+    // column but the documents, which are parsed only for the rows kept, or
+    // left as stored text in documentText when parseDocuments is false.
+    QList<StoredAction> pendingWhere(const std::function<bool(const StoredAction &)> &keep,
+                                     bool parseDocuments = true) const;
     int pendingCountForAgent(const QString &tenant, const QString &agentId) const;
     QList<StoredAction> dueForExpiry(const QDateTime &now) const;
     QDateTime nextExpiry() const;
@@ -94,6 +107,8 @@ public:
 
     bool addDecision(const Decision &decision, QString *error);
     QList<Decision> decisions(const QString &actionId) const;
+    // The decisions of every pending action, by action id, in one query.
+    QHash<QString, QList<Decision>> decisionsOfPending() const;
     bool seenNonce(const QString &nonce) const;
     // False when the nonce was seen before.
     bool rememberNonce(const QString &nonce, const QString &kind, QString *error);
@@ -109,9 +124,12 @@ public:
 
     // The full action JSON: document + seq + status + decisions.
     QJsonObject assemble(const StoredAction &action) const;
+    QJsonObject assemble(const StoredAction &action, const QList<Decision> &decisions) const;
 
 private:
-    QList<StoredAction> select(const QString &whereAndOrder, const QVariantList &binds) const;
+    QList<StoredAction> select(const QString &whereAndOrder, const QVariantList &binds,
+                               const std::function<bool(const StoredAction &)> &keep = {},
+                               bool parseDocuments = true) const;
 
     storage::Database &m_database;
 };

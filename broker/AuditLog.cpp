@@ -107,6 +107,54 @@ std::optional<core::AuditEntry> AuditLog::append(const QString &event, const QSt
     return entry;
 }
 
+bool AuditLog::appendMany(const QList<NewEntry> &entries, QString *error)
+{
+    if (entries.isEmpty())
+        return true;
+    QSqlQuery head(m_database.connection());
+    qint64 seq = 0;
+    QString prevHash = core::AuditEntry::genesisHash();
+    if (head.exec(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) && head.next()) {
+        seq = head.value(0).toLongLong();
+        prevHash = head.value(1).toString();
+    }
+    qint64 lastCheckpoint = m_checkpointKey && m_checkpointEvery > 0 ? lastCheckpointSeq() : 0;
+    QSqlQuery insert(m_database.connection());
+    if (!insert.prepare(QStringLiteral("INSERT INTO audit_log (seq, at, event, action_id, data, prev_hash, hash) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?)"))) {
+        *error = QStringLiteral("audit append failed: %1").arg(insert.lastError().text());
+        return false;
+    }
+    for (const NewEntry &e : entries) {
+        core::AuditEntry entry;
+        entry.seq = ++seq;
+        entry.prevHash = prevHash;
+        entry.at = QDateTime::currentDateTimeUtc();
+        entry.event = e.event;
+        entry.actionId = e.actionId;
+        entry.data = e.data;
+        entry.hash = entry.computeHash();
+        insert.bindValue(0, entry.seq);
+        insert.bindValue(1, core::JsonReader::formatTimestamp(entry.at));
+        insert.bindValue(2, e.event);
+        insert.bindValue(3, e.actionId.isEmpty() ? QVariant() : QVariant(e.actionId));
+        insert.bindValue(4, QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(e.data)));
+        insert.bindValue(5, entry.prevHash);
+        insert.bindValue(6, entry.hash);
+        if (!insert.exec()) {
+            *error = QStringLiteral("audit append failed: %1").arg(insert.lastError().text());
+            return false;
+        }
+        prevHash = entry.hash;
+        if (m_checkpointKey && m_checkpointEvery > 0 && entry.seq - lastCheckpoint >= m_checkpointEvery) {
+            if (!insertCheckpoint(entry.seq, entry.hash, *m_checkpointKey, error))
+                return false;
+            lastCheckpoint = entry.seq;
+        }
+    }
+    return true;
+}
+
 qint64 AuditLog::headSeq() const
 {
     QSqlQuery query(m_database.connection());

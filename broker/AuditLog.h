@@ -50,6 +50,16 @@ public:
     void setCheckpointing(const core::Ed25519PrivateKey *brokerKey, int everyEntries);
     std::optional<core::AuditEntry> append(const QString &event, const QString &actionId, const QJsonObject &data,
                                            QString *error);
+    struct NewEntry
+    {
+        QString event;
+        QString actionId;
+        QJsonObject data;
+    };
+    // append() for many entries in the caller's transaction: the head is read
+    // once and kept in memory, one prepared insert is reused, and checkpoints
+    // fall exactly where one-by-one appends would put them.
+    bool appendMany(const QList<NewEntry> &entries, QString *error);
     qint64 headSeq() const;
     qint64 lastCheckpointSeq() const;
     // Signs a checkpoint over the current head if there are entries after the

@@ -14,6 +14,7 @@
 #include "storage/Transaction.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -411,6 +412,49 @@ BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView 
 
 QJsonObject BrokerService::actionMessage(const ActionStore::StoredAction &action) const
 {
+    return actionMessage(action, m_store.decisions(action.id));
+}
+
+QByteArray BrokerService::actionMessageText(const ActionStore::StoredAction &action,
+                                            const QList<ActionStore::Decision> &decisions) const
+{
+    // The stored document is the broker's own canonical JSON object without the
+    // mutable fields, so they are spliced in as text instead of parsing and
+    // re-serialising it: a kill switch pushes thousands of these at once.
+    const QByteArray document = action.documentText.trimmed();
+    if (!document.startsWith('{') || !document.endsWith('}')) {
+        ActionStore::StoredAction parsed = action;
+        core::JsonLimits limits;
+        limits.maxBytes = 64 * 1024 * 1024;
+        const auto value = core::JsonParser::parseObject(document, limits);
+        parsed.document = value.ok() ? value.value->toObject() : QJsonObject();
+        return QJsonDocument(actionMessage(parsed, decisions)).toJson(QJsonDocument::Compact);
+    }
+    QJsonArray decisionArray;
+    for (const ActionStore::Decision &d : decisions)
+        decisionArray.append(d.toJson());
+    const QByteArray mutableFields = QJsonDocument(QJsonObject {{QStringLiteral("seq"), action.seq},
+                                                                {QStringLiteral("status"), action.status},
+                                                                {QStringLiteral("decisions"), decisionArray}})
+                                         .toJson(QJsonDocument::Compact);
+    ActionStore::StoredAction header = action;
+    header.documentText.clear();
+    QJsonObject envelope = actionMessage(header, {});
+    envelope.remove(QStringLiteral("action"));
+    QByteArray text = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
+    text.chop(1);
+    text += ",\"action\":";
+    text += document.chopped(1);
+    if (document.size() > 2)
+        text += ',';
+    text += mutableFields.mid(1);
+    text += '}';
+    return text;
+}
+
+QJsonObject BrokerService::actionMessage(const ActionStore::StoredAction &action,
+                                         const QList<ActionStore::Decision> &decisions) const
+{
     QJsonObject resolution {{QStringLiteral("status"), action.status}};
     if (action.resolvedAt.isValid())
         resolution.insert(QStringLiteral("resolved_at"), core::JsonReader::formatTimestamp(action.resolvedAt));
@@ -420,7 +464,7 @@ QJsonObject BrokerService::actionMessage(const ActionStore::StoredAction &action
         resolution.insert(QStringLiteral("purged_at"), core::JsonReader::formatTimestamp(action.purgedAt));
     return {{QStringLiteral("type"), QStringLiteral("action")},
             {QStringLiteral("seq"), action.seq},
-            {QStringLiteral("action"), m_store.assemble(action)},
+            {QStringLiteral("action"), m_store.assemble(action, decisions)},
             {QStringLiteral("digest"), action.digest},
             {QStringLiteral("resolution"), resolution}};
 }
@@ -802,19 +846,32 @@ BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approve
                       decoded.kid, jws, order.nonce, rejected);
     }
     QList<ActionStore::StoredAction> killed;
+    QHash<QString, QList<ActionStore::Decision>> decisionsByAction;
     bool ok = m_store.rememberNonce(order.nonce, QStringLiteral("killswitch"), &dbError);
     if (ok && engage) {
-        for (ActionStore::StoredAction &action : m_store.pending()) {
-            const QString user = action.user;
-            if (!ks->covers(action.tenant, user, action.agentId, action.tool))
-                continue;
-            if (!resolve(action, QStringLiteral("killed"),
-                         {{QStringLiteral("by"), QStringLiteral("killswitch")}, {QStringLiteral("killswitch"), ks->id}},
-                         &dbError)) {
-                ok = false;
-                break;
+        // One pass in bulk, inside this transaction: the actions in scope, a
+        // range of change seq values, one prepared status update and the audit
+        // entries appended with the chain head kept in memory.
+        killed = m_store.pendingWhere(
+            [&](const ActionStore::StoredAction &a) { return ks->covers(a.tenant, a.user, a.agentId, a.tool); }, false);
+        if (!killed.isEmpty()) {
+            decisionsByAction = m_store.decisionsOfPending();
+            const qint64 first = m_store.reserveChangeSeqs(killed.size(), &dbError);
+            const QDateTime resolvedAt = QDateTime::currentDateTimeUtc();
+            QList<AuditLog::NewEntry> entries;
+            entries.reserve(killed.size());
+            for (qsizetype i = 0; i < killed.size(); ++i) {
+                ActionStore::StoredAction &action = killed[i];
+                action.seq = first + i;
+                action.status = QStringLiteral("killed");
+                action.resolvedAt = resolvedAt;
+                entries.append({QStringLiteral("resolved"),
+                                action.id,
+                                {{QStringLiteral("by"), QStringLiteral("killswitch")},
+                                 {QStringLiteral("killswitch"), ks->id},
+                                 {QStringLiteral("status"), action.status}}});
             }
-            killed.append(action);
+            ok = first > 0 && m_store.updateStatuses(killed, &dbError) && m_audit.appendMany(entries, &dbError);
         }
         ks->killedCount = killed.size();
         for (const ActionStore::StoredAction &action : std::as_const(killed)) {
@@ -844,8 +901,13 @@ BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approve
     }
     qCWarning(lcBroker).noquote() << "kill switch" << order.operation << order.scope << order.target << "by"
                                   << signer->name << "- killed" << killed.size() << "pending actions";
-    for (const ActionStore::StoredAction &action : std::as_const(killed))
-        Q_EMIT actionChanged(action);
+    if (!killed.isEmpty()) {
+        QList<QByteArray> messages;
+        messages.reserve(killed.size());
+        for (const ActionStore::StoredAction &action : std::as_const(killed))
+            messages.append(actionMessageText(action, decisionsByAction.value(action.id)));
+        Q_EMIT actionsChanged(killed, messages);
+    }
     QJsonObject event = ks->toJson();
     event.insert(QStringLiteral("type"), QStringLiteral("killswitch"));
     event.insert(QStringLiteral("operation"), order.operation);

@@ -72,6 +72,12 @@ public:
     Verdict killSwitch(const ApproverRegistry::Approver &principal, QByteArrayView jws);
     bool canSee(const ApproverRegistry::Approver &principal, const QString &tenant) const;
     QJsonObject actionMessage(const ActionStore::StoredAction &action) const;
+    QJsonObject actionMessage(const ActionStore::StoredAction &action,
+                              const QList<ActionStore::Decision> &decisions) const;
+    // The same message as compact JSON text, for an action read without parsing
+    // its document (documentText set).
+    QByteArray actionMessageText(const ActionStore::StoredAction &action,
+                                 const QList<ActionStore::Decision> &decisions) const;
 
     // Administration (the CLI and init).
     std::optional<ApproverRegistry::Approver> enrolApprover(const QString &name, const QString &identity,
@@ -101,6 +107,11 @@ public:
 
 Q_SIGNALS:
     void actionChanged(const countersign::broker::ActionStore::StoredAction &action);
+    // Many actions changed in one transaction (a kill switch): `messages` are
+    // their action messages as JSON text, built once for every session, in seq
+    // order. The actions carry no parsed document.
+    void actionsChanged(const QList<countersign::broker::ActionStore::StoredAction> &actions,
+                        const QList<QByteArray> &messages);
     void killSwitchChanged(const QJsonObject &event);
 
 private:

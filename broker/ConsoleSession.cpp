@@ -19,6 +19,7 @@ namespace countersign::broker {
 namespace {
 constexpr qint64 kLoginSkewSeconds = 300;
 constexpr qsizetype kBacklogBatch = 500;
+constexpr qsizetype kActionsPerFrame = 500;
 } // namespace
 
 ConsoleSession::ConsoleSession(QWebSocket *socket, BrokerService *service, LoginLimiter *limiter, QObject *parent)
@@ -37,6 +38,7 @@ ConsoleSession::ConsoleSession(QWebSocket *socket, BrokerService *service, Login
             [this](const QByteArray &) { sendError(QStringLiteral("malformed"), QStringLiteral("text frames only")); });
     connect(m_socket, &QWebSocket::disconnected, this, &ConsoleSession::finished);
     connect(service, &BrokerService::actionChanged, this, &ConsoleSession::onActionChanged);
+    connect(service, &BrokerService::actionsChanged, this, &ConsoleSession::onActionsChanged);
     connect(service, &BrokerService::killSwitchChanged, this, &ConsoleSession::onKillSwitchChanged);
     send({{QStringLiteral("type"), QStringLiteral("challenge")},
           {QStringLiteral("protocol"), 1},
@@ -284,6 +286,45 @@ void ConsoleSession::onActionChanged(const ActionStore::StoredAction &action)
     m_lastSentSeq = action.seq;
     if (m_service->canSee(*m_principal, action.tenant))
         send(m_service->actionMessage(action));
+}
+
+void ConsoleSession::onActionsChanged(const QList<ActionStore::StoredAction> &actions,
+                                      const QList<QByteArray> &messages)
+{
+    if (!m_principal || !m_subscribed || actions.isEmpty() || actions.last().seq <= m_lastSentSeq)
+        return;
+    // Once per batch, as onActionChanged does once per action.
+    if (!refreshPrincipal()) {
+        closeRevoked();
+        return;
+    }
+    // Many changes from one transaction travel in few frames: {"type":"actions",
+    // "items":[action messages…]}, at most kActionsPerFrame each, in seq order.
+    // The messages are already JSON text, so a frame is their concatenation.
+    QByteArray frame;
+    qsizetype inFrame = 0;
+    auto flush = [&] {
+        if (inFrame == 0)
+            return;
+        frame += "]}";
+        if (m_socket->state() == QAbstractSocket::ConnectedState)
+            m_socket->sendTextMessage(QString::fromUtf8(frame));
+        frame.clear();
+        inFrame = 0;
+    };
+    for (qsizetype i = 0; i < actions.size(); ++i) {
+        const ActionStore::StoredAction &action = actions.at(i);
+        if (action.seq <= m_lastSentSeq)
+            continue;
+        m_lastSentSeq = action.seq;
+        if (!m_service->canSee(*m_principal, action.tenant))
+            continue;
+        frame += inFrame == 0 ? QByteArrayLiteral("{\"type\":\"actions\",\"items\":[") : QByteArrayLiteral(",");
+        frame += messages.at(i);
+        if (++inFrame >= kActionsPerFrame)
+            flush();
+    }
+    flush();
 }
 
 void ConsoleSession::onKillSwitchChanged(const QJsonObject &event)

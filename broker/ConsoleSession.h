@@ -52,6 +52,7 @@ private:
     void closeRevoked();
 
     void onActionChanged(const ActionStore::StoredAction &action);
+    void onActionsChanged(const QList<ActionStore::StoredAction> &actions, const QList<QByteArray> &messages);
     void onKillSwitchChanged(const QJsonObject &event);
 
     QWebSocket *m_socket;

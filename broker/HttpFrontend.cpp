@@ -72,6 +72,10 @@ HttpFrontend::HttpFrontend(BrokerService *service, QObject *parent)
     m_webSockets.setMaxPendingConnections(64);
     connect(&m_webSockets, &QWebSocketServer::newConnection, this, &HttpFrontend::onWebSocket);
     connect(service, &BrokerService::actionChanged, this, &HttpFrontend::onActionChanged);
+    connect(service, &BrokerService::actionsChanged, this,
+            [this](const QList<ActionStore::StoredAction> &actions, const QList<QByteArray> &) {
+                onActionsChanged(actions);
+            });
 }
 
 HttpFrontend::~HttpFrontend()
@@ -232,6 +236,14 @@ void HttpFrontend::onActionChanged(const ActionStore::StoredAction &action)
 {
     if (action.isResolved())
         answerWaiters(action.id);
+}
+
+void HttpFrontend::onActionsChanged(const QList<ActionStore::StoredAction> &actions)
+{
+    if (m_waiters.isEmpty())
+        return;
+    for (const ActionStore::StoredAction &action : actions)
+        onActionChanged(action);
 }
 
 void HttpFrontend::answerWaiters(const QString &actionId)

@@ -58,6 +58,7 @@ private:
     bool takeWebSocket(QTcpSocket *socket);
     void onWebSocket();
     void onActionChanged(const ActionStore::StoredAction &action);
+    void onActionsChanged(const QList<ActionStore::StoredAction> &actions);
     // Answers the long-polls on an action that are resolved or due.
     void answerWaiters(const QString &actionId);
     static void respond(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,

@@ -96,11 +96,37 @@ const PendingQueueModel::Entry *PendingQueueModel::entry(const QString &id) cons
 
 int PendingQueueModel::rowOf(const QString &id) const
 {
-    for (size_t i = 0; i < m_entries.size(); ++i) {
-        if (m_entries[i]->id == id)
-            return int(i);
+    return m_rowById.value(id, -1);
+}
+
+namespace {
+// True when the value became, or stopped being, present.
+bool adjust(QMap<QString, int> &counts, const QString &value, int delta)
+{
+    int &n = counts[value];
+    n += delta;
+    if (n <= 0) {
+        counts.remove(value);
+        return true;
     }
-    return -1;
+    return n == 1 && delta > 0;
+}
+} // namespace
+
+void PendingQueueModel::countIn(const Entry &e)
+{
+    const bool a = adjust(m_tenantCount, e.action.tenant, +1);
+    const bool b = adjust(m_agentCount, e.action.agent.id, +1);
+    const bool c = adjust(m_toolCount, e.action.tool.name, +1);
+    m_distinctChanged = m_distinctChanged || a || b || c;
+}
+
+void PendingQueueModel::countOut(const Entry &e)
+{
+    const bool a = adjust(m_tenantCount, e.action.tenant, -1);
+    const bool b = adjust(m_agentCount, e.action.agent.id, -1);
+    const bool c = adjust(m_toolCount, e.action.tool.name, -1);
+    m_distinctChanged = m_distinctChanged || a || b || c;
 }
 
 qint64 PendingQueueModel::secondsLeft(const Entry &e) const
@@ -331,17 +357,17 @@ QStringList PendingQueueModel::distinct(const std::function<QString(const Entry 
 
 QStringList PendingQueueModel::tenants() const
 {
-    return distinct([](const Entry &e) { return e.action.tenant; });
+    return m_tenantCount.keys();
 }
 
 QStringList PendingQueueModel::agents() const
 {
-    return distinct([](const Entry &e) { return e.action.agent.id; });
+    return m_agentCount.keys();
 }
 
 QStringList PendingQueueModel::tools() const
 {
-    return distinct([](const Entry &e) { return e.action.tool.name; });
+    return m_toolCount.keys();
 }
 
 QStringList PendingQueueModel::users() const
@@ -373,10 +399,11 @@ void PendingQueueModel::applyMessage(const QJsonObject &message)
         return; // a replay, or older than what is shown
     rememberSeq(id, seq);
 
-    const QStringList before[3] = {tenants(), agents(), tools()};
-    auto announceDistinct = [this, &before] {
-        if (before[0] != tenants() || before[1] != agents() || before[2] != tools())
+    m_distinctChanged = false;
+    auto announceDistinct = [this] {
+        if (m_distinctChanged)
             Q_EMIT distinctValuesChanged();
+        m_distinctChanged = false;
     };
 
     const int row = rowOf(id);
@@ -423,12 +450,21 @@ void PendingQueueModel::applyMessage(const QJsonObject &message)
         Entry &held = *m_entries.at(size_t(row));
         next.firstSeq = held.firstSeq;
         next.arrivedAt = held.arrivedAt;
+        if (held.action.tenant != next.action.tenant || held.action.agent.id != next.action.agent.id
+            || held.action.tool.name != next.action.tool.name) {
+            const QStringList before[3] = {tenants(), agents(), tools()};
+            countOut(held);
+            countIn(next);
+            m_distinctChanged = before[0] != tenants() || before[1] != agents() || before[2] != tools();
+        }
         held = std::move(next);
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         Q_EMIT actionUpdated(id);
     } else {
         const int at = rowCount();
         beginInsertRows(QModelIndex(), at, at);
+        countIn(next);
+        m_rowById.insert(id, at);
         m_entries.push_back(std::make_unique<Entry>(std::move(next)));
         endInsertRows();
         Q_EMIT actionAdded(id);
@@ -440,7 +476,11 @@ void PendingQueueModel::applyMessage(const QJsonObject &message)
 void PendingQueueModel::eraseRow(int row)
 {
     beginRemoveRows(QModelIndex(), row, row);
+    countOut(*m_entries.at(size_t(row)));
+    m_rowById.remove(m_entries.at(size_t(row))->id);
     m_entries.erase(m_entries.begin() + row);
+    for (size_t i = size_t(row); i < m_entries.size(); ++i)
+        m_rowById[m_entries[i]->id] = int(i);
     endRemoveRows();
     updateTimer();
 }
@@ -450,10 +490,11 @@ void PendingQueueModel::removeAction(const QString &id)
     const int row = rowOf(id);
     if (row < 0)
         return;
-    const QStringList before[3] = {tenants(), agents(), tools()};
+    m_distinctChanged = false;
     eraseRow(row);
-    if (before[0] != tenants() || before[1] != agents() || before[2] != tools())
+    if (m_distinctChanged)
         Q_EMIT distinctValuesChanged();
+    m_distinctChanged = false;
 }
 
 void PendingQueueModel::clear()
@@ -462,6 +503,10 @@ void PendingQueueModel::clear()
     beginResetModel();
     m_entries.clear();
     m_seqById.clear();
+    m_rowById.clear();
+    m_tenantCount.clear();
+    m_agentCount.clear();
+    m_toolCount.clear();
     m_lastSeq = 0;
     endResetModel();
     updateTimer();

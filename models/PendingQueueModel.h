@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QJsonObject>
+#include <QMap>
 #include <QStringList>
 #include <QTimer>
 
@@ -124,6 +125,15 @@ private:
 
     std::vector<std::unique_ptr<Entry>> m_entries;
     QHash<QString, qint64> m_seqById; // newest applied seq per id, including removed ones
+    // Row of each id, and how many rows carry each tenant, agent and tool: a
+    // queue of 100,000 must not be scanned per message (docs/performance.md, B4).
+    QHash<QString, int> m_rowById;
+    QMap<QString, int> m_tenantCount;
+    QMap<QString, int> m_agentCount;
+    QMap<QString, int> m_toolCount;
+    bool m_distinctChanged = false;
+    void countIn(const Entry &e);
+    void countOut(const Entry &e);
     QHash<QString, QStringList> m_tenantDomains;
     qint64 m_lastSeq = 0;
     Clock m_clock;

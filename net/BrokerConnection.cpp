@@ -244,11 +244,24 @@ void BrokerConnection::onText(const QString &text)
         sendObject({{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("since"), m_resumeSeq}});
         return;
     }
-    if (type == QStringLiteral("action")) {
-        const qint64 seq = message.value(QStringLiteral("seq")).toInteger();
+    auto applyAction = [this](const QJsonObject &action) {
+        const qint64 seq = action.value(QStringLiteral("seq")).toInteger();
         if (seq > m_resumeSeq)
             m_resumeSeq = seq;
-        Q_EMIT actionMessage(message);
+        Q_EMIT actionMessage(action);
+    };
+    if (type == QStringLiteral("action")) {
+        applyAction(message);
+        return;
+    }
+    if (type == QStringLiteral("actions")) {
+        // A batch of action messages from one broker transaction (a kill switch).
+        const QJsonArray items = message.value(QStringLiteral("items")).toArray();
+        for (const QJsonValue &item : items) {
+            const QJsonObject action = item.toObject();
+            if (action.value(QStringLiteral("type")).toString() == QStringLiteral("action"))
+                applyAction(action);
+        }
         return;
     }
     if (type == QStringLiteral("synced")) {

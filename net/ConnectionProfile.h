@@ -14,6 +14,10 @@ struct ConnectionProfile
     QUrl url; // wss://host:port/v1/console
     QString pinnedFingerprint; // "AB:CD:…", empty until trusted
     QString caFile;
+    // The broker's Ed25519 public key (base64url, raw 32 bytes), pinned with the
+    // profile: audit checkpoints are verified against it, never against a key
+    // found in the data being verified. Empty: not pinned.
+    QString brokerPublicKey;
 
     bool isValid() const { return url.isValid() && url.scheme() == QStringLiteral("wss"); }
 };

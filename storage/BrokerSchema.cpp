@@ -61,7 +61,14 @@ QList<Migration> BrokerSchema::migrations()
         QStringLiteral("ALTER TABLE killswitches ADD COLUMN refused_count INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE killswitches ADD COLUMN agents TEXT NOT NULL DEFAULT '[]'"),
     };
-    return {v1, v2};
+    // v3: the per-agent pending limit is checked on every submission; without
+    // this index the count visits every pending row (see docs/performance.md).
+    Migration v3;
+    v3.version = 3;
+    v3.statements = {
+        QStringLiteral("CREATE INDEX actions_pending_by_agent ON actions(status, tenant, agent_id)"),
+    };
+    return {v1, v2, v3};
 }
 
 } // namespace countersign::storage

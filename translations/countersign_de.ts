@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>countersign::models::ActionReport</name>
+    <message>
+        <source>Countersign action report %1</source>
+        <translation>Countersign-Aktionsbericht %1</translation>
+    </message>
+    <message>
+        <source>Action %1</source>
+        <translation>Aktion %1</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Digest (recomputed by the console)</source>
+        <translation>Digest (von der Konsole neu berechnet)</translation>
+    </message>
+    <message>
+        <source>Trace id</source>
+        <translation>Trace-ID</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>Tool arguments (exactly as the tool receives them)</source>
+        <translation>Werkzeugargumente (genau so, wie das Werkzeug sie erhält)</translation>
+    </message>
+    <message>
+        <source>Data scopes</source>
+        <translation>Datenbereiche</translation>
+    </message>
+    <message>
+        <source>none declared</source>
+        <translation>keine angegeben</translation>
+    </message>
+    <message>
+        <source>Authority chain</source>
+        <translation>Berechtigungskette</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Gedächtnis</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Genehmiger</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Schlüssel-ID</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Signiert am</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Incident timeline (audit log)</source>
+        <translation>Vorfallchronik (Audit-Log)</translation>
+    </message>
+</context>
+<context>
     <name>countersign::core::ActionReview</name>
     <message numerus="yes">
         <source>… and %n more flag(s) of the same kinds; the content itself is shown in full.</source>
@@ -126,6 +241,17 @@
     <message>
         <source>Relies on agent memory that may be stale or planted (%1).</source>
         <translation>Stützt sich auf Agentengedächtnis, das veraltet oder untergeschoben sein kann (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::models::AuditVerification</name>
+    <message>
+        <source>a verification is already running</source>
+        <translation>eine Prüfung läuft bereits</translation>
+    </message>
+    <message>
+        <source>Verification cancelled after entry %1; nothing is proven beyond what was checked.</source>
+        <translation>Prüfung nach Eintrag %1 abgebrochen; über das Geprüfte hinaus ist nichts bewiesen.</translation>
     </message>
 </context>
 <context>
@@ -398,6 +524,14 @@ countersignd approver add --config … --name &quot;Ihr Name&quot; --role approv
         <source>Countersign — demo (a local broker; nothing real is sent)</source>
         <translation>Countersign — Demo (ein lokaler Broker; nichts Echtes wird gesendet)</translation>
     </message>
+    <message>
+        <source>Pin the broker&apos;s public key (its keys/broker.pub) in the profile; audit verification uses it.</source>
+        <translation>Den öffentlichen Schlüssel des Brokers (seine keys/broker.pub) im Profil fixieren; die Audit-Prüfung verwendet ihn.</translation>
+    </message>
+    <message>
+        <source>Cannot pin the broker key: %1</source>
+        <translation>Der Broker-Schlüssel kann nicht fixiert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>countersign::app::ConsoleController</name>
@@ -611,6 +745,73 @@ Der Digest wurde von dieser Konsole aus der angezeigten Aktion berechnet.</trans
     </message>
 </context>
 <context>
+    <name>countersign::models::DecisionsModel</name>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>INVALID: %1</source>
+        <translation>UNGÜLTIG: %1</translation>
+    </message>
+    <message>
+        <source>key unknown: cannot be checked</source>
+        <translation>Schlüssel unbekannt: nicht prüfbar</translation>
+    </message>
+    <message>
+        <source>valid, but the key was revoked since (%1)</source>
+        <translation>gültig, aber der Schlüssel wurde seitdem widerrufen (%1)</translation>
+    </message>
+    <message>
+        <source>MISMATCH: the statement is about another action</source>
+        <translation>ABWEICHUNG: Die Erklärung betrifft eine andere Aktion</translation>
+    </message>
+    <message>
+        <source>matches the displayed action</source>
+        <translation>stimmt mit der angezeigten Aktion überein</translation>
+    </message>
+    <message>
+        <source>MISMATCH: signed %1, displayed action is %2</source>
+        <translation>ABWEICHUNG: signiert %1, die angezeigte Aktion ist %2</translation>
+    </message>
+    <message>
+        <source>(unknown approver)</source>
+        <translation>(unbekannter Genehmiger)</translation>
+    </message>
+    <message>
+        <source>(no time)</source>
+        <translation>(keine Zeit)</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Genehmiger</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Schlüssel-ID</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Signiert am</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+</context>
+<context>
     <name>countersign::app::DemoAgent</name>
     <message>
         <source>Demo: the tool call was simulated, nothing was sent.</source>
@@ -715,6 +916,316 @@ Der Digest wurde von dieser Konsole aus der angezeigten Aktion berechnet.</trans
     </message>
 </context>
 <context>
+    <name>countersign::models::HistoryModel</name>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Approvers</source>
+        <translation>Genehmiger</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::models::HistorySync</name>
+    <message>
+        <source>the connection to the broker was lost during the sync</source>
+        <translation>die Verbindung zum Broker ging während des Abgleichs verloren</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>cannot store audit entries: %1</source>
+        <translation>Audit-Einträge können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot store history: %1</source>
+        <translation>der Verlauf kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>the broker refused the history request: %1</source>
+        <translation>der Broker hat die Verlaufsanfrage abgewiesen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::ui::HistoryView</name>
+    <message>
+        <source>History cache state</source>
+        <translation>Zustand des Verlaufsspeichers</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>2026-12-01T00:00:00Z</source>
+        <translation>2026-12-01T00:00:00Z</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>submitted before</source>
+        <translation>eingereicht vor</translation>
+    </message>
+    <message>
+        <source>T&amp;enant:</source>
+        <translation>Ma&amp;ndant:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>A&amp;gent:</source>
+        <translation>A&amp;gent:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
+        <source>Too&amp;l:</source>
+        <translation>Werk&amp;zeug:</translation>
+    </message>
+    <message>
+        <source>A&amp;pprover:</source>
+        <translation>Genehmi&amp;ger:</translation>
+    </message>
+    <message>
+        <source>name or key id</source>
+        <translation>Name oder Schlüssel-ID</translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation>&amp;Regel:</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>Erge&amp;bnis:</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suche:</translation>
+    </message>
+    <message>
+        <source>words in tool arguments and evidence</source>
+        <translation>Wörter in Werkzeugargumenten und Belegen</translation>
+    </message>
+    <message>
+        <source>Search tool arguments and evidence</source>
+        <translation>Werkzeugargumente und Belege durchsuchen</translation>
+    </message>
+    <message>
+        <source>Resolved actions</source>
+        <translation>Abgeschlossene Aktionen</translation>
+    </message>
+    <message>
+        <source>Re&amp;view</source>
+        <translation>&amp;Prüfung</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>&amp;Decisions</source>
+        <translation>&amp;Entscheidungen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy trace id</source>
+        <translation>Trace-ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the trace id to the clipboard</source>
+        <translation>Die Trace-ID in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Incident timeline</source>
+        <translation>Vorfallchronik</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Chronik</translation>
+    </message>
+    <message>
+        <source>Audit seq from</source>
+        <translation>Audit-Sequenz ab</translation>
+    </message>
+    <message>
+        <source>Verify from audit seq</source>
+        <translation>Ab Audit-Sequenz prüfen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>newest cached</source>
+        <translation>neueste gespeicherte</translation>
+    </message>
+    <message>
+        <source>Verify up to audit seq (newest cached when empty)</source>
+        <translation>Bis Audit-Sequenz prüfen (leer: neueste gespeicherte)</translation>
+    </message>
+    <message>
+        <source>Verify &amp;audit log</source>
+        <translation>&amp;Audit-Log prüfen</translation>
+    </message>
+    <message>
+        <source>Audit verification progress</source>
+        <translation>Fortschritt der Audit-Prüfung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save &amp;report…</source>
+        <translation>&amp;Bericht speichern…</translation>
+    </message>
+    <message>
+        <source>Save a readable report of the selected action</source>
+        <translation>Einen lesbaren Bericht der ausgewählten Aktion speichern</translation>
+    </message>
+    <message>
+        <source>E&amp;xport evidence…</source>
+        <translation>Beweismaterial e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export the selected action, or every action the filter shows, as an evidence bundle</source>
+        <translation>Die ausgewählte Aktion oder alle vom Filter gezeigten Aktionen als Beweispaket exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resolved action(s) in the local cache</source>
+        <translation>
+            <numerusform>%n abgeschlossene Aktion im lokalen Speicher</numerusform>
+            <numerusform>%n abgeschlossene Aktionen im lokalen Speicher</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · broker unreachable: showing the cache as of the last sync</source>
+        <translation> · Broker nicht erreichbar: Speicherstand des letzten Abgleichs</translation>
+    </message>
+    <message>
+        <source> · syncing with the broker…</source>
+        <translation> · Abgleich mit dem Broker…</translation>
+    </message>
+    <message>
+        <source> · sync failed: %1</source>
+        <translation> · Abgleich fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source> · up to date with the broker</source>
+        <translation> · auf dem Stand des Brokers</translation>
+    </message>
+    <message>
+        <source>%1 is not a time like 2026-12-01 or 2026-12-01T09:00:00Z</source>
+        <translation>%1 ist keine Zeitangabe wie 2026-12-01 oder 2026-12-01T09:00:00Z</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>No human decision: the policy resolved this action (or it expired or was killed).</source>
+        <translation>Keine menschliche Entscheidung: Die Richtlinie hat diese Aktion abgeschlossen (oder sie ist abgelaufen oder wurde abgebrochen).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n decision(s) verified locally: signature by the approver&apos;s enrolled key and digest of the action as displayed.</source>
+        <translation>
+            <numerusform>%1 von %n Entscheidung lokal geprüft: Signatur mit dem registrierten Schlüssel des Genehmigers und Digest der angezeigten Aktion.</numerusform>
+            <numerusform>%1 von %n Entscheidungen lokal geprüft: Signatur mit dem registrierten Schlüssel des Genehmigers und Digest der angezeigten Aktion.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No trace id</source>
+        <translation>Keine Trace-ID</translation>
+    </message>
+    <message>
+        <source>Trace id: %1</source>
+        <translation>Trace-ID: %1</translation>
+    </message>
+    <message>
+        <source>Cannot verify: the connection profile pins no broker public key, and a key taken from the data being verified would prove nothing. Set it in the profile (see docs/console.md).</source>
+        <translation>Prüfung nicht möglich: Das Verbindungsprofil fixiert keinen öffentlichen Broker-Schlüssel, und ein Schlüssel aus den zu prüfenden Daten würde nichts beweisen. Legen Sie ihn im Profil fest (siehe docs/console.md).</translation>
+    </message>
+    <message>
+        <source>Cannot verify: %1</source>
+        <translation>Prüfung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Verifying the cached audit log…</source>
+        <translation>Prüfe das gespeicherte Audit-Log…</translation>
+    </message>
+    <message>
+        <source>Save action report</source>
+        <translation>Aktionsbericht speichern</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML-Bericht (*.html)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Bericht gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Could not save the report: %1</source>
+        <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Export evidence bundle into</source>
+        <translation>Beweispaket exportieren nach</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n action(s) to %1</source>
+        <translation>
+            <numerusform>%n Aktion nach %1 exportiert</numerusform>
+            <numerusform>%n Aktionen nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>countersign::core::IdentifierCheck</name>
     <message>
         <source>email address</source>
@@ -767,6 +1278,53 @@ Der Digest wurde von dieser Konsole aus der angezeigten Aktion berechnet.</trans
     <message>
         <source>External domain %1 (in the %2 %3): %4.</source>
         <translation>Externe Domäne %1 (in %2 %3): %4.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::models::IncidentTimeline</name>
+    <message>
+        <source>Submitted by agent %1 for user %2 (tool %3, trace id %4, digest %5)</source>
+        <translation>Eingereicht von Agent %1 für Benutzer %2 (Werkzeug %3, Trace-ID %4, Digest %5)</translation>
+    </message>
+    <message>
+        <source>Policy decided %1 by rule %2: %3</source>
+        <translation>Die Richtlinie entschied %1 nach Regel %2: %3</translation>
+    </message>
+    <message>
+        <source>Decision accepted: %1 by %2 (%3), reason: %4</source>
+        <translation>Entscheidung angenommen: %1 von %2 (%3), Begründung: %4</translation>
+    </message>
+    <message>
+        <source>Decision rejected with code %1: %2 (key %3)</source>
+        <translation>Entscheidung zurückgewiesen mit Code %1: %2 (Schlüssel %3)</translation>
+    </message>
+    <message>
+        <source>Resolved as %1 by %2</source>
+        <translation>Abgeschlossen als %1 durch %2</translation>
+    </message>
+    <message>
+        <source> (kill switch %1)</source>
+        <translation> (Not-Aus %1)</translation>
+    </message>
+    <message>
+        <source>Execution result %1: %2</source>
+        <translation>Ausführungsergebnis %1: %2</translation>
+    </message>
+    <message>
+        <source>Kill switch %1 %2 on %3 %4 by %5: %6</source>
+        <translation>Not-Aus %1 %2 auf %3 %4 durch %5: %6</translation>
+    </message>
+    <message>
+        <source>engaged</source>
+        <translation>ausgelöst</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>aufgehoben</translation>
+    </message>
+    <message>
+        <source>User request received from %1</source>
+        <translation>Benutzeranfrage von %1 empfangen</translation>
     </message>
 </context>
 <context>
@@ -1517,6 +2075,14 @@ Qt %2, %3.</translation>
         <source>Not approved: some panes were not seen in full yet.</source>
         <translation>Nicht genehmigt: Einige Bereiche wurden noch nicht vollständig gesehen.</translation>
     </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Show &amp;history</source>
+        <translation>&amp;Verlauf anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>countersign::models::MemoryModel</name>
@@ -1725,6 +2291,13 @@ Qt %2, %3.</translation>
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>entry %1, before the range, is not in the cache</source>
+        <translation>Eintrag %1 vor dem Bereich ist nicht im Speicher</translation>
     </message>
 </context>
 <context>
@@ -2324,6 +2897,33 @@ Qt %2, %3.</translation>
     <message>
         <source>Content continues after %1 whitespace characters on line %2: text may be pushed out of sight to the right.</source>
         <translation>Der Inhalt geht nach %1 Leerraumzeichen in Zeile %2 weiter: Text könnte nach rechts aus dem Sichtfeld geschoben sein.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::models::TimelineModel</name>
+    <message>
+        <source>(no time)</source>
+        <translation>(keine Zeit)</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Audit seq</source>
+        <translation>Audit-Sequenz</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
     </message>
 </context>
 <context>

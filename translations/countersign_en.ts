@@ -29,6 +29,30 @@
     </message>
 </context>
 <context>
+    <name>countersign::ui::HistoryView</name>
+    <message numerus="yes">
+        <source>%n resolved action(s) in the local cache</source>
+        <translation>
+            <numerusform>%n resolved action in the local cache</numerusform>
+            <numerusform>%n resolved actions in the local cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n decision(s) verified locally: signature by the approver&apos;s enrolled key and digest of the action as displayed.</source>
+        <translation>
+            <numerusform>%1 of %n decision verified locally: signature by the approver&apos;s enrolled key and digest of the action as displayed.</numerusform>
+            <numerusform>%1 of %n decisions verified locally: signature by the approver&apos;s enrolled key and digest of the action as displayed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n action(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n action to %1</numerusform>
+            <numerusform>Exported %n actions to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>countersign::core::InjectionCheck</name>
     <message numerus="yes">
         <source>… and %n more instruction-like passage(s) in the same text.</source>

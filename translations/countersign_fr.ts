@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>countersign::models::ActionReport</name>
+    <message>
+        <source>Countersign action report %1</source>
+        <translation>Rapport d’action Countersign %1</translation>
+    </message>
+    <message>
+        <source>Action %1</source>
+        <translation>Action %1</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Locataire</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Soumise</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolue</translation>
+    </message>
+    <message>
+        <source>Digest (recomputed by the console)</source>
+        <translation>Empreinte (recalculée par la console)</translation>
+    </message>
+    <message>
+        <source>Trace id</source>
+        <translation>Identifiant de trace</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Outil</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Politique</translation>
+    </message>
+    <message>
+        <source>Tool arguments (exactly as the tool receives them)</source>
+        <translation>Arguments de l’outil (exactement tels que l’outil les reçoit)</translation>
+    </message>
+    <message>
+        <source>Data scopes</source>
+        <translation>Périmètres de données</translation>
+    </message>
+    <message>
+        <source>none declared</source>
+        <translation>aucun déclaré</translation>
+    </message>
+    <message>
+        <source>Authority chain</source>
+        <translation>Chaîne d’autorité</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Approbateur</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Identifiant de clé</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Signé le</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <source>Incident timeline (audit log)</source>
+        <translation>Chronologie de l’incident (journal d’audit)</translation>
+    </message>
+</context>
+<context>
     <name>countersign::core::ActionReview</name>
     <message numerus="yes">
         <source>… and %n more flag(s) of the same kinds; the content itself is shown in full.</source>
@@ -126,6 +241,17 @@
     <message>
         <source>Relies on agent memory that may be stale or planted (%1).</source>
         <translation>S’appuie sur une mémoire de l’agent qui peut être périmée ou implantée (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::models::AuditVerification</name>
+    <message>
+        <source>a verification is already running</source>
+        <translation>une vérification est déjà en cours</translation>
+    </message>
+    <message>
+        <source>Verification cancelled after entry %1; nothing is proven beyond what was checked.</source>
+        <translation>Vérification annulée après l’entrée %1&#xa0;; rien n’est prouvé au-delà de ce qui a été vérifié.</translation>
     </message>
 </context>
 <context>
@@ -398,6 +524,14 @@ countersignd approver add --config … --name &quot;Votre nom&quot; --role appro
         <source>Countersign — demo (a local broker; nothing real is sent)</source>
         <translation>Countersign — démo (un courtier local&#xa0;; rien de réel n’est envoyé)</translation>
     </message>
+    <message>
+        <source>Pin the broker&apos;s public key (its keys/broker.pub) in the profile; audit verification uses it.</source>
+        <translation>Épingler la clé publique du courtier (son keys/broker.pub) dans le profil&#xa0;; la vérification d’audit l’utilise.</translation>
+    </message>
+    <message>
+        <source>Cannot pin the broker key: %1</source>
+        <translation>Impossible d’épingler la clé du courtier&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>countersign::app::ConsoleController</name>
@@ -611,6 +745,73 @@ L’empreinte a été calculée par cette console à partir de l’action affich
     </message>
 </context>
 <context>
+    <name>countersign::models::DecisionsModel</name>
+    <message>
+        <source>valid</source>
+        <translation>valide</translation>
+    </message>
+    <message>
+        <source>INVALID: %1</source>
+        <translation>INVALIDE&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>key unknown: cannot be checked</source>
+        <translation>clé inconnue&#xa0;: vérification impossible</translation>
+    </message>
+    <message>
+        <source>valid, but the key was revoked since (%1)</source>
+        <translation>valide, mais la clé a été révoquée depuis (%1)</translation>
+    </message>
+    <message>
+        <source>MISMATCH: the statement is about another action</source>
+        <translation>DIVERGENCE&#xa0;: la déclaration porte sur une autre action</translation>
+    </message>
+    <message>
+        <source>matches the displayed action</source>
+        <translation>correspond à l’action affichée</translation>
+    </message>
+    <message>
+        <source>MISMATCH: signed %1, displayed action is %2</source>
+        <translation>DIVERGENCE&#xa0;: signé %1, l’action affichée est %2</translation>
+    </message>
+    <message>
+        <source>(unknown approver)</source>
+        <translation>(approbateur inconnu)</translation>
+    </message>
+    <message>
+        <source>(no time)</source>
+        <translation>(pas d’heure)</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Approbateur</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Identifiant de clé</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Signé le</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Empreinte</translation>
+    </message>
+</context>
+<context>
     <name>countersign::app::DemoAgent</name>
     <message>
         <source>Demo: the tool call was simulated, nothing was sent.</source>
@@ -715,6 +916,316 @@ L’empreinte a été calculée par cette console à partir de l’action affich
     </message>
 </context>
 <context>
+    <name>countersign::models::HistoryModel</name>
+    <message>
+        <source>Submitted</source>
+        <translation>Soumise</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Locataire</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Outil</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Approvers</source>
+        <translation>Approbateurs</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::models::HistorySync</name>
+    <message>
+        <source>the connection to the broker was lost during the sync</source>
+        <translation>la connexion au courtier a été perdue pendant la synchronisation</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>cannot store audit entries: %1</source>
+        <translation>impossible d’enregistrer les entrées d’audit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot store history: %1</source>
+        <translation>impossible d’enregistrer l’historique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the broker refused the history request: %1</source>
+        <translation>le courtier a refusé la demande d’historique&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::ui::HistoryView</name>
+    <message>
+        <source>History cache state</source>
+        <translation>État du cache d’historique</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>2026-12-01T00:00:00Z</source>
+        <translation>2026-12-01T00:00:00Z</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>submitted before</source>
+        <translation>soumises avant</translation>
+    </message>
+    <message>
+        <source>T&amp;enant:</source>
+        <translation>Lo&amp;cataire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>A&amp;gent:</source>
+        <translation>A&amp;gent&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Too&amp;l:</source>
+        <translation>Ou&amp;til&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A&amp;pprover:</source>
+        <translation>A&amp;pprobateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>name or key id</source>
+        <translation>nom ou identifiant de clé</translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation>&amp;Règle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>I&amp;ssue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>Re&amp;chercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>words in tool arguments and evidence</source>
+        <translation>mots dans les arguments d’outil et les sources</translation>
+    </message>
+    <message>
+        <source>Search tool arguments and evidence</source>
+        <translation>Rechercher dans les arguments d’outil et les sources</translation>
+    </message>
+    <message>
+        <source>Resolved actions</source>
+        <translation>Actions résolues</translation>
+    </message>
+    <message>
+        <source>Re&amp;view</source>
+        <translation>E&amp;xamen</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <source>&amp;Decisions</source>
+        <translation>&amp;Décisions</translation>
+    </message>
+    <message>
+        <source>&amp;Copy trace id</source>
+        <translation>&amp;Copier l’identifiant de trace</translation>
+    </message>
+    <message>
+        <source>Copy the trace id to the clipboard</source>
+        <translation>Copier l’identifiant de trace dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Incident timeline</source>
+        <translation>Chronologie de l’incident</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>C&amp;hronologie</translation>
+    </message>
+    <message>
+        <source>Audit seq from</source>
+        <translation>Séquence d’audit à partir de</translation>
+    </message>
+    <message>
+        <source>Verify from audit seq</source>
+        <translation>Vérifier à partir de la séquence d’audit</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>newest cached</source>
+        <translation>la plus récente en cache</translation>
+    </message>
+    <message>
+        <source>Verify up to audit seq (newest cached when empty)</source>
+        <translation>Vérifier jusqu’à la séquence d’audit (vide&#xa0;: la plus récente en cache)</translation>
+    </message>
+    <message>
+        <source>Verify &amp;audit log</source>
+        <translation>Vérifier le journal d’&amp;audit</translation>
+    </message>
+    <message>
+        <source>Audit verification progress</source>
+        <translation>Progression de la vérification d’audit</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save &amp;report…</source>
+        <translation>Enregistrer le &amp;rapport…</translation>
+    </message>
+    <message>
+        <source>Save a readable report of the selected action</source>
+        <translation>Enregistrer un rapport lisible de l’action sélectionnée</translation>
+    </message>
+    <message>
+        <source>E&amp;xport evidence…</source>
+        <translation>E&amp;xporter les preuves…</translation>
+    </message>
+    <message>
+        <source>Export the selected action, or every action the filter shows, as an evidence bundle</source>
+        <translation>Exporter l’action sélectionnée, ou toutes les actions affichées par le filtre, sous forme de lot de preuves</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resolved action(s) in the local cache</source>
+        <translation>
+            <numerusform>%n action résolue dans le cache local</numerusform>
+            <numerusform>%n actions résolues dans le cache local</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · broker unreachable: showing the cache as of the last sync</source>
+        <translation> · courtier injoignable&#xa0;: affichage du cache à la dernière synchronisation</translation>
+    </message>
+    <message>
+        <source> · syncing with the broker…</source>
+        <translation> · synchronisation avec le courtier…</translation>
+    </message>
+    <message>
+        <source> · sync failed: %1</source>
+        <translation> · échec de la synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source> · up to date with the broker</source>
+        <translation> · à jour avec le courtier</translation>
+    </message>
+    <message>
+        <source>%1 is not a time like 2026-12-01 or 2026-12-01T09:00:00Z</source>
+        <translation>%1 n’est pas une date comme 2026-12-01 ou 2026-12-01T09:00:00Z</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>No human decision: the policy resolved this action (or it expired or was killed).</source>
+        <translation>Aucune décision humaine&#xa0;: la politique a résolu cette action (ou elle a expiré ou été stoppée).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n decision(s) verified locally: signature by the approver&apos;s enrolled key and digest of the action as displayed.</source>
+        <translation>
+            <numerusform>%1 décision sur %n vérifiée localement&#xa0;: signature par la clé inscrite de l’approbateur et empreinte de l’action affichée.</numerusform>
+            <numerusform>%1 décisions sur %n vérifiées localement&#xa0;: signature par la clé inscrite de l’approbateur et empreinte de l’action affichée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No trace id</source>
+        <translation>Pas d’identifiant de trace</translation>
+    </message>
+    <message>
+        <source>Trace id: %1</source>
+        <translation>Identifiant de trace&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot verify: the connection profile pins no broker public key, and a key taken from the data being verified would prove nothing. Set it in the profile (see docs/console.md).</source>
+        <translation>Vérification impossible&#xa0;: le profil de connexion n’épingle aucune clé publique de courtier, et une clé tirée des données vérifiées ne prouverait rien. Définissez-la dans le profil (voir docs/console.md).</translation>
+    </message>
+    <message>
+        <source>Cannot verify: %1</source>
+        <translation>Vérification impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Verifying the cached audit log…</source>
+        <translation>Vérification du journal d’audit en cache…</translation>
+    </message>
+    <message>
+        <source>Save action report</source>
+        <translation>Enregistrer le rapport d’action</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>Rapport HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Rapport enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Could not save the report: %1</source>
+        <translation>Impossible d’enregistrer le rapport&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Export evidence bundle into</source>
+        <translation>Exporter le lot de preuves dans</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n action(s) to %1</source>
+        <translation>
+            <numerusform>%n action exportée vers %1</numerusform>
+            <numerusform>%n actions exportées vers %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Échec de l’export&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>countersign::core::IdentifierCheck</name>
     <message>
         <source>email address</source>
@@ -767,6 +1278,53 @@ L’empreinte a été calculée par cette console à partir de l’action affich
     <message>
         <source>External domain %1 (in the %2 %3): %4.</source>
         <translation>Domaine externe %1 (dans %2 %3)&#xa0;: %4.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::models::IncidentTimeline</name>
+    <message>
+        <source>Submitted by agent %1 for user %2 (tool %3, trace id %4, digest %5)</source>
+        <translation>Soumise par l’agent %1 pour l’utilisateur %2 (outil %3, identifiant de trace %4, empreinte %5)</translation>
+    </message>
+    <message>
+        <source>Policy decided %1 by rule %2: %3</source>
+        <translation>La politique a décidé %1 selon la règle %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Decision accepted: %1 by %2 (%3), reason: %4</source>
+        <translation>Décision acceptée&#xa0;: %1 par %2 (%3), raison&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>Decision rejected with code %1: %2 (key %3)</source>
+        <translation>Décision rejetée avec le code %1&#xa0;: %2 (clé %3)</translation>
+    </message>
+    <message>
+        <source>Resolved as %1 by %2</source>
+        <translation>Résolue comme %1 par %2</translation>
+    </message>
+    <message>
+        <source> (kill switch %1)</source>
+        <translation> (arrêt d’urgence %1)</translation>
+    </message>
+    <message>
+        <source>Execution result %1: %2</source>
+        <translation>Résultat d’exécution %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Kill switch %1 %2 on %3 %4 by %5: %6</source>
+        <translation>Arrêt d’urgence %1 %2 sur %3 %4 par %5&#xa0;: %6</translation>
+    </message>
+    <message>
+        <source>engaged</source>
+        <translation>déclenché</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>levé</translation>
+    </message>
+    <message>
+        <source>User request received from %1</source>
+        <translation>Demande de l’utilisateur reçue de %1</translation>
     </message>
 </context>
 <context>
@@ -1517,6 +2075,14 @@ Qt %2, %3.</translation>
         <source>Not approved: some panes were not seen in full yet.</source>
         <translation>Non approuvé&#xa0;: certains volets n’ont pas encore été vus en entier.</translation>
     </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>Show &amp;history</source>
+        <translation>Afficher l’&amp;historique</translation>
+    </message>
 </context>
 <context>
     <name>countersign::models::MemoryModel</name>
@@ -1725,6 +2291,13 @@ Qt %2, %3.</translation>
     <message>
         <source>unknown</source>
         <translation>inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>entry %1, before the range, is not in the cache</source>
+        <translation>l’entrée %1, avant la plage, n’est pas dans le cache</translation>
     </message>
 </context>
 <context>
@@ -2324,6 +2897,33 @@ Qt %2, %3.</translation>
     <message>
         <source>Content continues after %1 whitespace characters on line %2: text may be pushed out of sight to the right.</source>
         <translation>Le contenu continue après %1 caractères d’espacement à la ligne %2&#xa0;: du texte peut être repoussé hors de vue vers la droite.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::models::TimelineModel</name>
+    <message>
+        <source>(no time)</source>
+        <translation>(pas d’heure)</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Audit seq</source>
+        <translation>Séquence d’audit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
     </message>
 </context>
 <context>

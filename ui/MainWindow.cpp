@@ -7,6 +7,7 @@
 #include "ui/ConnectionBanner.h"
 #include "ui/ConsoleBackend.h"
 #include "ui/DecisionDialog.h"
+#include "ui/HistoryView.h"
 #include "ui/KillSwitchPanel.h"
 #include "ui/ReviewCoverage.h"
 #include "ui/ReviewPanel.h"
@@ -29,6 +30,7 @@
 #include <QSplitter>
 #include <QSslSocket>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -218,6 +220,29 @@ void MainWindow::installKillSwitchPanel(KillSwitchPanel *panel)
     const QList<QAction *> top = menuBar()->actions();
     if (top.size() >= 2)
         menuBar()->insertMenu(top.at(top.size() - 2), menu);
+}
+
+void MainWindow::installHistoryView(HistoryView *view)
+{
+    m_historyView = view;
+    QWidget *queue = takeCentralWidget();
+    m_views = new QTabWidget(this);
+    m_views->setObjectName(QStringLiteral("mainViews"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(queue, tr("&Queue"));
+    m_views->addTab(view, tr("&History"));
+    setCentralWidget(m_views);
+    auto *show = new QAction(tr("Show &history"), this);
+    show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    show->setShortcutContext(Qt::ApplicationShortcut);
+    connect(show, &QAction::triggered, this, &MainWindow::showHistory);
+    addAction(show);
+}
+
+void MainWindow::showHistory()
+{
+    if (m_views && m_historyView)
+        m_views->setCurrentWidget(m_historyView);
 }
 
 void MainWindow::showKillSwitches()

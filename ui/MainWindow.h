@@ -10,6 +10,7 @@ class QDockWidget;
 class QLabel;
 class QPushButton;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
@@ -26,6 +27,7 @@ namespace countersign::ui {
 
 class ConnectionBanner;
 class ConsoleBackend;
+class HistoryView;
 class KillSwitchPanel;
 class ReviewPanel;
 
@@ -55,6 +57,11 @@ public:
     QAction *killSwitchAction() const { return m_killSwitchAction; }
     // Shows the panel, raises it and gives it the focus.
     void showKillSwitches();
+    // Makes the window two views in tabs: the queue and the reviewers' history (Ctrl+H).
+    void installHistoryView(HistoryView *view);
+    HistoryView *historyView() const { return m_historyView; }
+    QTabWidget *views() const { return m_views; }
+    void showHistory();
 
 public Q_SLOTS:
     // A final answer from the broker (or the outbox) about a decision.
@@ -103,6 +110,8 @@ private:
     QDockWidget *m_killSwitchDock = nullptr;
     QAction *m_killSwitchAction = nullptr;
     QList<std::function<void()>> m_retranslations;
+    HistoryView *m_historyView = nullptr;
+    QTabWidget *m_views = nullptr;
 };
 
 } // namespace countersign::ui

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void actionOptionSelectsThoseActions();
     void rangeSelectsTheActionsItMentions();
     void rangeWithoutActionsHoldsOnlyTheRange();
+    void purgedActionStillVerifies();
     void unknownActionIsRefused();
     void nonEmptyDirectoryIsRefused();
 
@@ -539,6 +540,43 @@ void TestEvidenceExport::rangeWithoutActionsHoldsOnlyTheRange()
     const auto verified = verifyBundle(dir, brokerPub());
     QVERIFY2(verified.exitCode == 0, QByteArray(verified.out + verified.err).constData());
     QVERIFY(verified.out.startsWith("VERIFIED: 0 action(s), 0 decision(s)"));
+}
+
+void TestEvidenceExport::purgedActionStillVerifies()
+{
+    // A copy of the broker where the approved action is old enough for the
+    // retention purge: its content goes, its digest, decision and log stay.
+    QTemporaryDir copy;
+    QString error;
+    QVERIFY2(m_broker.copyTo(copy.path(), &error), qPrintable(error));
+    const auto backdate
+        = ProcessRunner(QStringLiteral("sqlite3"))
+              .run({QStringLiteral("-batch"), QStringLiteral("-bail"), copy.filePath(QStringLiteral("countersignd.db")),
+                    QStringLiteral("UPDATE actions SET submitted_at = '2020-01-01T00:00:00.000Z' "
+                                   "WHERE id = '%1'")
+                        .arg(m_history.approvedId)});
+    QVERIFY2(backdate.exitCode == 0, backdate.err.constData());
+    const QString config = copy.filePath(QStringLiteral("countersignd.conf"));
+    const auto purge
+        = m_broker.cli({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--config"), config});
+    QVERIFY2(purge.exitCode == 0, purge.err.constData());
+    const QString dir = m_work.filePath(QStringLiteral("purged"));
+    const auto result
+        = m_broker.cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--config"), config,
+                        QStringLiteral("--bundle"), dir, QStringLiteral("--action"), m_history.approvedId});
+    QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+    QVERIFY(
+        readJson(dir + QLatin1Char('/') + L::actionJson(m_history.approvedId)).contains(QStringLiteral("x-purged")));
+    const QJsonArray actions
+        = readJson(dir + QStringLiteral("/manifest.json")).value(QStringLiteral("actions")).toArray();
+    QCOMPARE(actions.size(), 1);
+    QVERIFY(actions.first().toObject().value(QStringLiteral("purged")).toBool());
+    const auto verified = verifyBundle(dir, brokerPub());
+    QVERIFY2(verified.exitCode == 0, QByteArray(verified.out + verified.err).constData());
+    QVERIFY(verified.out.startsWith("VERIFIED: 1 action(s), 1 decision(s)"));
+    const auto byHand = runBlock(dir, QStringLiteral("decision %1 1").arg(m_history.approvedId));
+    QVERIFY2(byHand.exitCode == 0, QByteArray(byHand.out + byHand.err).constData());
+    QVERIFY(byHand.out.contains("Signature Verified Successfully"));
 }
 
 void TestEvidenceExport::unknownActionIsRefused()

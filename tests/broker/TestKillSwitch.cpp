@@ -1,3 +1,4 @@
+#include "core/ActionDigest.h"
 #include "core/Base64Url.h"
 #include "core/Sha256.h"
 #include "support/AgentClient.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void engagingTwiceIsAlreadyEngaged();
     void releasingAnUnengagedSwitchIsNotEngaged();
     void everyConsoleIsTold();
+    void killingManyPushesBatchesThatVerify();
     void stateSurvivesARestart();
 
 private:
@@ -235,6 +237,64 @@ void TestKillSwitch::engagingStopsExactlyItsScope()
     const auto after = agent(inside.at(0)).status(in);
     QCOMPARE(after.status, 200);
     QCOMPARE(after.body.value(QStringLiteral("status")).toString(), QStringLiteral("killed"));
+}
+
+// The kill path resolves in bulk and pushes the killed actions as batch frames
+// (spliced text, not re-serialised objects): every pushed action must still
+// carry its own digest, consecutive change seqs, and the audit chain must verify.
+void TestKillSwitch::killingManyPushesBatchesThatVerify()
+{
+    const QString user = QStringLiteral("bulk@acme.example");
+    QStringList ids;
+    for (int i = 0; i < 5; ++i)
+        ids.append(submitPending(kAlpha, QStringLiteral("ks.write"), user));
+    QVERIFY(!ids.contains(QString()));
+    const qsizetype mark = m_watcher->messages().size();
+    const int framesBefore = m_watcher->batchFrames();
+    const QJsonObject engaged
+        = order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), QStringLiteral("user"), user);
+    QVERIFY2(engaged.value(QStringLiteral("accepted")).toBool(),
+             qPrintable(engaged.value(QStringLiteral("message")).toString()));
+    QCOMPARE(engaged.value(QStringLiteral("killed_count")).toInt(), 5);
+    QHash<QString, QJsonObject> pushed;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (qsizetype i = mark; i < m_watcher->messages().size(); ++i) {
+                const QJsonObject message = m_watcher->messages().at(i);
+                const QString id
+                    = message.value(QStringLiteral("action")).toObject().value(QStringLiteral("id")).toString();
+                if (ids.contains(id))
+                    pushed.insert(id, message);
+            }
+            return pushed.size() == ids.size();
+        }(),
+        10000);
+    QCOMPARE(m_watcher->batchFrames(), framesBefore + 1);
+    QList<qint64> seqs;
+    for (const QString &id : std::as_const(ids)) {
+        const QJsonObject message = pushed.value(id);
+        const QJsonObject action = message.value(QStringLiteral("action")).toObject();
+        QCOMPARE(action.value(QStringLiteral("status")).toString(), QStringLiteral("killed"));
+        QCOMPARE(message.value(QStringLiteral("digest")).toString(), core::ActionDigest::compute(action));
+        QCOMPARE(m_broker.sqlValue(QStringLiteral("SELECT digest FROM actions WHERE id = '%1'").arg(id)),
+                 core::ActionDigest::compute(action));
+        QCOMPARE(action.value(QStringLiteral("seq")).toInteger(), message.value(QStringLiteral("seq")).toInteger());
+        QCOMPARE(message.value(QStringLiteral("resolution")).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("killed"));
+        seqs.append(message.value(QStringLiteral("seq")).toInteger());
+    }
+    for (qsizetype i = 1; i < seqs.size(); ++i)
+        QCOMPARE(seqs.at(i), seqs.at(i - 1) + 1);
+    const auto verified = m_broker.cli(
+        {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--config"), m_broker.configPath()});
+    QVERIFY2(verified.exitCode == 0, verified.err.constData());
+    QCOMPARE(m_broker.sqlValue(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE event = 'resolved' AND "
+                                              "json_extract(data, '$.by') = 'killswitch' AND action_id IN ('%1')")
+                                   .arg(ids.join(QStringLiteral("','")))),
+             QStringLiteral("5"));
+    QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("release"), QStringLiteral("user"), user)
+                .value(QStringLiteral("accepted"))
+                .toBool());
 }
 
 QStringList TestKillSwitch::idsOf(const QJsonArray &items)

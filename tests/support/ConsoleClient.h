@@ -43,6 +43,11 @@ public:
     void close();
 
     const QList<QJsonObject> &messages() const { return m_messages; }
+    // Off: messages are only signalled, not kept (a long-running benchmark
+    // client must not grow); waitFor and subscribe need it on.
+    void setRecording(bool on) { m_recording = on; }
+    // How many {"type":"actions"} batch frames arrived (their items are in messages()).
+    int batchFrames() const { return m_batchFrames; }
     QJsonObject challenge() const { return m_challenge; }
     QJsonObject welcome() const { return m_welcome; }
     QJsonObject lastError() const { return m_lastError; }
@@ -63,6 +68,8 @@ private:
     QWebSocket m_socket;
     QUrl m_url;
     QList<QJsonObject> m_messages;
+    int m_batchFrames = 0;
+    bool m_recording = true;
     QJsonObject m_challenge;
     QJsonObject m_welcome;
     QJsonObject m_lastError;

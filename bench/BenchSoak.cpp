@@ -1,0 +1,227 @@
+// Soak: M agents submitting, C consoles connected (net::BrokerConnection +
+// models::PendingQueueModel each, as the console wires them), one approver
+// deciding every pending action, for a fixed time; RSS of the broker and of
+// this process (the consoles) at the start, each minute and at the end. Not
+// run under the build lock: it is about memory, not speed. See docs/performance.md.
+
+#include "BenchSupport.h"
+#include "core/LoginStatement.h"
+#include "models/PendingQueueModel.h"
+#include "net/BrokerConnection.h"
+#include "support/BrokerFixture.h"
+#include "support/ConsoleClient.h"
+#include "support/TestActions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+using namespace countersign;
+using namespace countersign::testing;
+using countersign::bench::say;
+
+namespace {
+const QString kTenant = QStringLiteral("acme");
+const QByteArray kPolicy = R"(version = 1
+
+[[rules]]
+id = "allow-soak"
+description = "Allowed"
+action = "allow"
+[rules.match]
+tool = "soak.read"
+
+[[rules]]
+id = "approve-soak"
+description = "Held for a human"
+action = "approve"
+approver_roles = ["approver"]
+deadline = "1h"
+[rules.match]
+tool = "soak.write"
+)";
+
+struct Console
+{
+    std::unique_ptr<net::BrokerConnection> connection;
+    std::unique_ptr<models::PendingQueueModel> queue;
+};
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Soak: memory over time under steady load."));
+    parser.addHelpOption();
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Duration (default 600)."),
+                                           QStringLiteral("S"), QStringLiteral("600"));
+    const QCommandLineOption agentsOption(QStringLiteral("agents"), QStringLiteral("Agents (default 50)."),
+                                          QStringLiteral("M"), QStringLiteral("50"));
+    const QCommandLineOption consolesOption(QStringLiteral("consoles"), QStringLiteral("Consoles (default 5)."),
+                                            QStringLiteral("C"), QStringLiteral("5"));
+    const QCommandLineOption intervalOption(QStringLiteral("interval-ms"),
+                                            QStringLiteral("Pause between an agent's submissions (default 500)."),
+                                            QStringLiteral("MS"), QStringLiteral("500"));
+    parser.addOptions({secondsOption, agentsOption, consolesOption, intervalOption});
+    parser.process(app);
+    const int seconds = std::max(1, parser.value(secondsOption).toInt());
+    const int agentCount = std::max(1, parser.value(agentsOption).toInt());
+    const int consoleCount = std::max(1, parser.value(consolesOption).toInt());
+    const int intervalMs = std::max(0, parser.value(intervalOption).toInt());
+    say(QStringLiteral("Soak: %1 agents, %2 consoles, one approver deciding, %3 s")
+            .arg(agentCount)
+            .arg(consoleCount)
+            .arg(seconds));
+    say(bench::machineLine(COUNTERSIGN_BUILD_TYPE));
+
+    BrokerFixture broker;
+    QString error;
+    if (!broker.init(&error) || !broker.writePolicy(kPolicy)) {
+        say(QStringLiteral("setup failed: ") + error);
+        return 1;
+    }
+    QStringList tokens;
+    for (int i = 0; i < agentCount; ++i)
+        tokens.append(broker.createToken(kTenant, QStringLiteral("agent:soak-%1").arg(i), {QStringLiteral("soak.*")}));
+    const auto approver
+        = broker.enrolApprover(QStringLiteral("Ada"), {QStringLiteral("approver")}, {QStringLiteral("*")});
+    std::vector<BrokerFixture::Approver> watchers;
+    for (int i = 0; i < consoleCount; ++i)
+        watchers.push_back(broker.enrolApprover(QStringLiteral("Watcher %1").arg(i), {QStringLiteral("approver")},
+                                                {QStringLiteral("*")}));
+    if (!broker.start(&error)) {
+        say(QStringLiteral("setup failed: ") + error);
+        return 1;
+    }
+
+    net::ConnectionProfile profile;
+    profile.url = broker.consoleUrl();
+    profile.pinnedFingerprint = net::BrokerConnection::fingerprintOf(
+        QSslCertificate::fromPath(broker.dir() + QStringLiteral("/tls/broker.crt")).first());
+    std::vector<Console> consoles;
+    for (int i = 0; i < consoleCount; ++i) {
+        Console c;
+        c.connection = std::make_unique<net::BrokerConnection>();
+        c.queue = std::make_unique<models::PendingQueueModel>();
+        c.connection->setProfile(profile);
+        const auto key = watchers.at(size_t(i)).key;
+        c.connection->setLoginSigner([key](const QString &nonce, const QString &brokerKeyId) {
+            return core::LoginStatement::sign(*key, nonce, brokerKeyId);
+        });
+        QObject::connect(c.connection.get(), &net::BrokerConnection::actionMessage, c.queue.get(),
+                         &models::PendingQueueModel::applyMessage);
+        c.connection->start();
+        consoles.push_back(std::move(c));
+    }
+
+    // The approver: approves every pending action it is shown.
+    ConsoleClient decider(broker.consoleUrl(), broker.clientTls());
+    if (!decider.login(*approver.key)) {
+        say(QStringLiteral("approver login failed"));
+        return 1;
+    }
+    decider.subscribe(0);
+    decider.setRecording(false); // the soak measures the consoles, not this helper
+    qint64 decided = 0, requestId = 0;
+    QObject::connect(&decider, &ConsoleClient::messageReceived, &app, [&](const QJsonObject &m) {
+        const QString type = m.value(QStringLiteral("type")).toString();
+        if (type == QStringLiteral("decide_result")) {
+            decided += m.value(QStringLiteral("accepted")).toBool() ? 1 : 0;
+            return;
+        }
+        const QJsonObject action = m.value(QStringLiteral("action")).toObject();
+        if (type != QStringLiteral("action")
+            || action.value(QStringLiteral("status")).toString() != QStringLiteral("pending"))
+            return;
+        const QByteArray jws
+            = ConsoleClient::signDecision(*approver.key, action, QStringLiteral("approve"), QStringLiteral("soak"));
+        decider.sendRaw(QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("type"), QStringLiteral("decide")},
+                                                                     {QStringLiteral("id"), ++requestId},
+                                                                     {QStringLiteral("jws"), QString::fromLatin1(jws)}})
+                                              .toJson(QJsonDocument::Compact)));
+    });
+
+    // Agents: one submission in flight each, half allowed, half held.
+    std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    qint64 submitted = 0, failed = 0;
+    bool running = true;
+    std::function<void(int)> submit = [&](int agent) {
+        if (!running)
+            return;
+        auto *manager = managers.at(size_t(agent)).get();
+        const QString agentId = QStringLiteral("agent:soak-%1").arg(agent);
+        const QString tool = submitted % 2 ? QStringLiteral("soak.write") : QStringLiteral("soak.read");
+        QNetworkRequest request(broker.httpsUrl(QStringLiteral("/v1/actions")));
+        request.setSslConfiguration(broker.clientTls());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("Authorization", "Bearer " + tokens.at(agent).toLatin1());
+        request.setRawHeader("Idempotency-Key", "soak-" + QByteArray::number(submitted));
+        QNetworkReply *reply = manager->post(request, TestActions::bytes(TestActions::action(kTenant, agentId, tool)));
+        QObject::connect(reply, &QNetworkReply::finished, &app, [&, reply, agent] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 200 || status == 202)
+                ++submitted;
+            else
+                ++failed;
+            reply->deleteLater();
+            QTimer::singleShot(intervalMs, &app, [&, agent] { submit(agent); });
+        });
+    };
+    for (int i = 0; i < agentCount; ++i)
+        managers.push_back(std::make_unique<QNetworkAccessManager>());
+
+    auto report = [&](const QString &when) {
+        int queued = 0, live = 0;
+        for (const Console &c : consoles) {
+            queued += c.queue->rowCount();
+            live += c.connection->isLive() ? 1 : 0;
+        }
+        say(QStringLiteral("%1: broker RSS %2 MB, consoles (this process) RSS %3 MB; %4 submitted, %5 refused, %6 "
+                           "decided, %7/%8 consoles live, %9 rows in their queues")
+                .arg(when)
+                .arg(double(bench::rssKb(broker.pid())) / 1024, 0, 'f', 1)
+                .arg(double(bench::rssKb()) / 1024, 0, 'f', 1)
+                .arg(submitted)
+                .arg(failed)
+                .arg(decided)
+                .arg(live)
+                .arg(consoleCount)
+                .arg(queued));
+    };
+    QElapsedTimer clock;
+    clock.start();
+    // Warm-up: a few seconds of load before the "start" figure, so caches and
+    // pools are filled and the comparison is start-of-steady-state to end.
+    const int warmupMs = std::min(10000, seconds * 1000 / 4);
+    for (int i = 0; i < agentCount; ++i)
+        submit(i);
+    QEventLoop loop;
+    QTimer::singleShot(warmupMs, &loop,
+                       [&] { report(QStringLiteral("start (after %1 s warm-up)").arg(warmupMs / 1000)); });
+    QTimer minute;
+    QObject::connect(&minute, &QTimer::timeout, &loop,
+                     [&] { report(QStringLiteral("t=%1 s").arg(clock.elapsed() / 1000)); });
+    minute.start(60000);
+    QTimer::singleShot(warmupMs + seconds * 1000, &loop, [&] {
+        running = false;
+        report(QStringLiteral("end"));
+        loop.quit();
+    });
+    loop.exec();
+    for (Console &c : consoles)
+        c.connection->stop();
+    broker.stop();
+    const bool ok = submitted > 0 && decided > 0 && failed == 0;
+    say(ok ? QStringLiteral("OK") : QStringLiteral("FAILED"));
+    return ok ? 0 : 1;
+}

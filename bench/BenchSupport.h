@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// Shared by the benchmarks: machine facts and the physical limits each figure
+// is printed beside, measured in the same run (docs/performance.md).
+namespace countersign::bench {
+
+void say(const QString &line);
+QString cpuModel();
+// "machine: nproc=2 cpu=\"…\" build_type=…" — the first line of every benchmark.
+QString machineLine(const char *buildType);
+// Resident set size of a process (this one when pid is 0), in kB; -1 if unknown.
+qint64 rssKb(qint64 pid = 0);
+qint64 peakRssKb();
+
+struct Percentiles
+{
+    double p50 = 0, p90 = 0, p99 = 0, max = 0, mean = 0;
+};
+// Of durations in nanoseconds, reported in milliseconds.
+Percentiles percentiles(QList<qint64> nanoseconds);
+QString formatMs(const Percentiles &p);
+
+// Limits.
+// One-row-per-transaction inserts into a fresh SQLite file in `directory`
+// with the broker's durability settings (WAL, synchronous=FULL); rows/s.
+double sqliteInsertRate(const QString &directory, int rows, int rowBytes = 600);
+// `openssl speed -seconds S ed25519` run as a process: verifications/s (0 if it failed).
+double opensslEd25519VerifyRate(int seconds = 2);
+// `sha256sum` run as a process over `path`: bytes/s (0 if it failed).
+double sha256sumRate(const QString &path);
+
+} // namespace countersign::bench
