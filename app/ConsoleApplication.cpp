@@ -2,6 +2,8 @@
 
 #include "app/ConsoleController.h"
 #include "app/DemoBroker.h"
+#include "app/LanguageManager.h"
+#include "app/SingleInstance.h"
 #include "core/KeyFile.h"
 #include "net/BrokerConnection.h"
 #include "ui/MainWindow.h"
@@ -12,37 +14,36 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileDialog>
+#include <QIcon>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextStream>
 
 namespace countersign::app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("countersign::app::ConsoleApplication", text);
-}
-
 bool firstRunSetup(ConsoleController &controller)
 {
-    const auto passphrase
-        = ui::PassphraseDialog::ask(nullptr, ui::PassphraseDialog::Mode::Create, QString(),
-                                    tr("This is the first start: Countersign creates your personal signing key."));
+    const auto passphrase = ui::PassphraseDialog::ask(
+        nullptr, ui::PassphraseDialog::Mode::Create, QString(),
+        ConsoleApplication::tr("This is the first start: Countersign creates your personal signing key."));
     if (!passphrase)
         return false;
     QString error;
     if (!controller.keys()->create(*passphrase, &error)) {
-        QMessageBox::critical(nullptr, tr("Countersign"), tr("Could not create the key: %1").arg(error));
+        QMessageBox::critical(nullptr, ConsoleApplication::tr("Countersign"),
+                              ConsoleApplication::tr("Could not create the key: %1").arg(error));
         return false;
     }
-    QMessageBox box(QMessageBox::Information, tr("Your signing key"),
-                    tr("Your key id is\n\n%1\n\nGive the public key file\n%2\nto your broker's administrator to "
-                       "enrol you:\n\ncountersignd approver add --config … --name \"Your Name\" --role approver "
-                       "--tenant … --pubkey approver.pub")
+    QMessageBox box(QMessageBox::Information, ConsoleApplication::tr("Your signing key"),
+                    ConsoleApplication::tr(
+                        "Your key id is\n\n%1\n\nGive the public key file\n%2\nto your broker's administrator to "
+                        "enrol you:\n\ncountersignd approver add --config … --name \"Your Name\" --role approver "
+                        "--tenant … --pubkey approver.pub")
                         .arg(controller.keys()->keyId(), controller.keys()->publicKeyPath()),
                     QMessageBox::Ok);
     box.setTextFormat(Qt::PlainText);
@@ -52,29 +53,88 @@ bool firstRunSetup(ConsoleController &controller)
 
 } // namespace
 
-int ConsoleApplication::run(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Countersign"));
-    QApplication::setApplicationName(QStringLiteral("countersign"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Countersign"));
-    QApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
+namespace {
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Review and sign high-impact AI agent actions."));
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Countersign"));
+    QCoreApplication::setApplicationName(QStringLiteral("countersign"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
+}
+
+struct Options
+{
+    QCommandLineOption demo {
+        QStringLiteral("demo"),
+        ConsoleApplication::tr("Start a local demo broker with a demo agent and a demo approver key.")};
+    QCommandLineOption profile {QStringLiteral("profile"), ConsoleApplication::tr("Use the connection profile NAME."),
+                                QStringLiteral("NAME"), QStringLiteral("default")};
+    QCommandLineOption lock {QStringLiteral("lock"), ConsoleApplication::tr("Start with the signing key locked.")};
+    QCommandLineOption pinBrokerKey {
+        QStringLiteral("pin-broker-key"),
+        ConsoleApplication::tr(
+            "Pin the broker's public key (its keys/broker.pub) in the profile; audit verification uses it."),
+        QStringLiteral("FILE")};
+};
+
+void describe(QCommandLineParser &parser, const Options &options)
+{
+    parser.setApplicationDescription(ConsoleApplication::tr("Review and sign high-impact AI agent actions."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  tr("Start a local demo broker with a demo agent and a demo approver key."));
-    const QCommandLineOption profile(QStringLiteral("profile"), tr("Use the connection profile NAME."),
-                                     QStringLiteral("NAME"), QStringLiteral("default"));
-    const QCommandLineOption lock(QStringLiteral("lock"), tr("Start with the signing key locked."));
-    const QCommandLineOption pinBrokerKey(
-        QStringLiteral("pin-broker-key"),
-        tr("Pin the broker's public key (its keys/broker.pub) in the profile; audit verification uses it."),
-        QStringLiteral("FILE"));
-    parser.addOptions({demo, profile, lock, pinBrokerKey});
+    parser.addOptions({options.demo, options.profile, options.lock, options.pinBrokerKey});
+}
+
+} // namespace
+
+int ConsoleApplication::run(int argc, char *argv[])
+{
+    // --help and --version need no display (over ssh, in a package check):
+    // answer them before a QApplication looks for one.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v") {
+            QCoreApplication core(argc, argv);
+            setApplicationNames();
+            LanguageManager language;
+            language.apply(ConsoleSettings().language());
+            QCommandLineParser parser;
+            const Options options;
+            describe(parser, options);
+            parser.process(core); // prints and exits
+            return 0;
+        }
+    }
+
+    QApplication app(argc, argv);
+    setApplicationNames();
+    QApplication::setApplicationDisplayName(QStringLiteral("Countersign"));
+    // The desktop file's name: Wayland compositors and docks match the window to it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("example.countersign.Countersign"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("example.countersign.Countersign"),
+                                                 QIcon(QStringLiteral(":/countersign/icons/countersign.svg"))));
+    LanguageManager language;
+    language.apply(ConsoleSettings().language());
+
+    QCommandLineParser parser;
+    const Options options;
+    describe(parser, options);
     parser.process(app);
+    const QCommandLineOption &demo = options.demo;
+    const QCommandLineOption &profile = options.profile;
+    const QCommandLineOption &lock = options.lock;
+    const QCommandLineOption &pinBrokerKey = options.pinBrokerKey;
+
+    // One console per user and profile: a second launch raises the first one's window.
+    SingleInstance instance(parser.isSet(demo) ? QStringLiteral("demo") : parser.value(profile));
+    if (instance.notifyRunning()) {
+        QTextStream(stdout) << ConsoleApplication::tr("Countersign is already running; its window was raised.")
+                            << Qt::endl;
+        return 0;
+    }
+    QString listenError;
+    if (!instance.listen(&listenError))
+        qWarning("countersign: cannot listen for a second launch: %s", qPrintable(listenError));
 
     std::unique_ptr<QTemporaryDir> demoSettings;
     std::unique_ptr<DemoBroker> demoBroker;
@@ -88,7 +148,8 @@ int ConsoleApplication::run(int argc, char *argv[])
         demoBroker = std::make_unique<DemoBroker>();
         QString error;
         if (!demoBroker->start(&error)) {
-            QMessageBox::critical(nullptr, tr("Countersign demo"), tr("The demo broker did not start: %1").arg(error));
+            QMessageBox::critical(nullptr, ConsoleApplication::tr("Countersign demo"),
+                                  ConsoleApplication::tr("The demo broker did not start: %1").arg(error));
             return 1;
         }
         dataDirectory = demoBroker->consoleDataDirectory();
@@ -108,7 +169,8 @@ int ConsoleApplication::run(int argc, char *argv[])
         QString problem;
         const auto key = core::KeyFile::readPublicKey(parser.value(pinBrokerKey), &problem);
         if (!key) {
-            QMessageBox::critical(nullptr, tr("Countersign"), tr("Cannot pin the broker key: %1").arg(problem));
+            QMessageBox::critical(nullptr, ConsoleApplication::tr("Countersign"),
+                                  ConsoleApplication::tr("Cannot pin the broker key: %1").arg(problem));
             return 1;
         }
         ConsoleSettings settings(profileName);
@@ -117,15 +179,18 @@ int ConsoleApplication::run(int argc, char *argv[])
         settings.setProfile(p);
     }
     ConsoleController controller(dataDirectory, ConsoleSettings(profileName));
+    QObject::connect(&instance, &SingleInstance::raiseRequested, &controller, &ConsoleController::raiseWindow);
+    QObject::connect(&controller, &ConsoleController::languageChosen, &language,
+                     [&language](const QString &chosen) { language.apply(chosen); });
     QString error;
     if (!controller.initialise(&error)) {
-        QMessageBox::critical(nullptr, tr("Countersign"), error);
+        QMessageBox::critical(nullptr, ConsoleApplication::tr("Countersign"), error);
         return 1;
     }
     if (demoBroker) {
         QByteArray passphrase = demoBroker->passphrase().toUtf8();
         if (!parser.isSet(lock) && !controller.unlock(core::SecureBytes::take(passphrase), &error)) {
-            QMessageBox::critical(nullptr, tr("Countersign demo"), error);
+            QMessageBox::critical(nullptr, ConsoleApplication::tr("Countersign demo"), error);
             return 1;
         }
     } else {
@@ -151,7 +216,8 @@ int ConsoleApplication::run(int argc, char *argv[])
     controller.showWindow();
     controller.connectToBroker();
     if (demoBroker) {
-        controller.window()->setWindowTitle(tr("Countersign — demo (a local broker; nothing real is sent)"));
+        controller.window()->setWindowTitle(
+            ConsoleApplication::tr("Countersign — demo (a local broker; nothing real is sent)"));
         demoBroker->agent()->start(5000);
     }
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&] {

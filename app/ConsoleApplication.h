@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace countersign::app {
@@ -8,6 +9,8 @@ namespace countersign::app {
 // or a normal session, and the event loop.
 class ConsoleApplication
 {
+    Q_DECLARE_TR_FUNCTIONS(countersign::app::ConsoleApplication)
+
 public:
     static int run(int argc, char *argv[]);
 };

@@ -1,5 +1,6 @@
 #include "app/ConsoleController.h"
 
+#include "app/DesktopNotifier.h"
 #include "core/ActionDigest.h"
 #include "core/DecisionStatement.h"
 #include "core/Identifiers.h"
@@ -20,8 +21,10 @@
 #include "ui/MainWindow.h"
 #include "ui/PassphraseDialog.h"
 #include "ui/SettingsDialog.h"
+#include "ui/TrayIcon.h"
 #include "ui/TrustDialog.h"
 
+#include <QApplication>
 #include <QDBusConnection>
 #include <QDir>
 #include <QJsonArray>
@@ -45,6 +48,9 @@ ConsoleController::ConsoleController(const QString &dataDirectory, ConsoleSettin
             &models::PendingQueueModel::applyMessage);
     connect(m_connection.get(), &net::BrokerConnection::actionMessage, this, &ConsoleController::notifyArrival);
     connect(m_connection.get(), &net::BrokerConnection::streamReset, m_queue.get(), &models::PendingQueueModel::clear);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_queue.get(), signal, this, &ConsoleController::updatePendingCount);
+    connect(m_queue.get(), &QAbstractItemModel::modelReset, this, &ConsoleController::updatePendingCount);
     connect(m_connection.get(), &net::BrokerConnection::killSwitchMessage, m_killSwitches.get(),
             &models::KillSwitchModel::applyEvent);
     connect(m_connection.get(), &net::BrokerConnection::synced, this, [this](qint64, const QJsonArray &active) {
@@ -142,13 +148,47 @@ void ConsoleController::showWindow()
             m_window->installHistoryView(m_historyView);
         }
         watchScreenLock();
-        if (QSystemTrayIcon::isSystemTrayAvailable()) {
-            m_tray = new QSystemTrayIcon(m_window.get());
-            m_tray->setToolTip(tr("Countersign"));
-            m_tray->show();
+        if (!m_tray) {
+            m_tray = std::make_unique<ui::TrayIcon>();
+            connect(m_tray.get(), &ui::TrayIcon::showWindowRequested, this, &ConsoleController::raiseWindow);
+            connect(m_tray.get(), &ui::TrayIcon::lockRequested, this, &ConsoleController::lockKey);
+            connect(m_tray.get(), &ui::TrayIcon::quitRequested, this, [this] {
+                if (m_window)
+                    m_window->close();
+            });
+            m_notifier = std::make_unique<DesktopNotifier>();
+            m_notifier->setTray(m_tray->trayIcon());
+            connect(m_notifier.get(), &DesktopNotifier::activated, this, &ConsoleController::raiseWindow);
+            applyNotificationSettings();
+            updatePendingCount();
         }
     }
     m_window->show();
+}
+
+void ConsoleController::raiseWindow()
+{
+    if (!m_window)
+        return;
+    m_window->setWindowState((m_window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void ConsoleController::applyNotificationSettings()
+{
+    if (!m_notifier)
+        return;
+    m_notifier->setEnabled(m_settings.notificationsEnabled());
+    m_notifier->setSound(m_settings.notificationSound());
+    m_notifier->setDoNotDisturb(m_settings.doNotDisturb());
+}
+
+void ConsoleController::updatePendingCount()
+{
+    if (m_tray)
+        m_tray->setPendingCount(m_queue->rowCount());
 }
 
 void ConsoleController::editSettings()
@@ -160,6 +200,9 @@ void ConsoleController::editSettings()
     current.pinnedFingerprint = profile.pinnedFingerprint;
     current.idleLockMinutes = m_settings.idleLockMinutes();
     current.notifications = m_settings.notificationsEnabled();
+    current.sound = m_settings.notificationSound();
+    current.doNotDisturb = m_settings.doNotDisturb();
+    current.language = m_settings.language();
     const auto chosen = ui::SettingsDialog::ask(m_window.get(), current);
     if (!chosen)
         return;
@@ -170,6 +213,13 @@ void ConsoleController::editSettings()
     m_settings.setProfile(updated);
     m_settings.setIdleLockMinutes(chosen->idleLockMinutes);
     m_settings.setNotificationsEnabled(chosen->notifications);
+    m_settings.setNotificationSound(chosen->sound);
+    m_settings.setDoNotDisturb(chosen->doNotDisturb);
+    applyNotificationSettings();
+    if (chosen->language != m_settings.language()) {
+        m_settings.setLanguage(chosen->language);
+        Q_EMIT languageChosen(chosen->language);
+    }
     m_keys->setIdleTimeout(chosen->idleLockMinutes);
     if (updated.url != profile.url || updated.caFile != profile.caFile
         || updated.pinnedFingerprint != profile.pinnedFingerprint) {
@@ -224,20 +274,19 @@ void ConsoleController::onCertificateMismatch(const QString &pinned, const QStri
 
 void ConsoleController::notifyArrival(const QJsonObject &message)
 {
-    // Only tool and agent: nothing sensitive leaves the window.
-    if (!m_tray || !m_settings.notificationsEnabled() || !m_connection->isLive())
+    // Only tool and agent, each through UntrustedText: nothing sensitive leaves the window.
+    if (!m_notifier || !m_connection->isLive())
         return;
     const QJsonObject action = message.value(QStringLiteral("action")).toObject();
     if (action.value(QStringLiteral("status")).toString() != QStringLiteral("pending"))
         return;
-    m_tray->showMessage(
+    m_notifier->notify(
         tr("Approval needed"),
         tr("%1 by %2")
             .arg(core::UntrustedText::singleLine(
                      action.value(QStringLiteral("tool")).toObject().value(QStringLiteral("name")).toString()),
                  core::UntrustedText::singleLine(
-                     action.value(QStringLiteral("agent")).toObject().value(QStringLiteral("id")).toString())),
-        QSystemTrayIcon::Information, 5000);
+                     action.value(QStringLiteral("agent")).toObject().value(QStringLiteral("id")).toString())));
 }
 
 void ConsoleController::setClock(std::function<QDateTime()> clock)

@@ -13,8 +13,6 @@
 #include <functional>
 #include <memory>
 
-class QSystemTrayIcon;
-
 namespace countersign::storage {
 class Database;
 class HistoryStore;
@@ -35,9 +33,12 @@ namespace countersign::ui {
 class HistoryView;
 class KillSwitchPanel;
 class MainWindow;
+class TrayIcon;
 } // namespace countersign::ui
 
 namespace countersign::app {
+
+class DesktopNotifier;
 
 // Wires the console together: key store, broker connection, queue model,
 // durable outbox and window. It is the ConsoleBackend the window asks, so the
@@ -87,6 +88,10 @@ public:
     ui::MainWindow *window() const { return m_window.get(); }
     models::KillSwitchModel *killSwitches() const { return m_killSwitches.get(); }
     ui::KillSwitchPanel *killSwitchPanel() const { return m_killSwitchPanel; }
+    ui::TrayIcon *tray() const { return m_tray.get(); }
+    DesktopNotifier *notifier() const { return m_notifier.get(); }
+    // Shows, un-minimises and raises the window (a second launch, the tray, a notification).
+    void raiseWindow();
     storage::HistoryStore *historyStore() const { return m_history.get(); }
     models::HistorySync *historySync() const { return m_historySync.get(); }
     ui::HistoryView *historyView() const { return m_historyView; }
@@ -96,6 +101,8 @@ Q_SIGNALS:
     // The broker's killswitch_result for an order this console sent (with
     // `request_operation` added), and the milliseconds from send to answer.
     void killSwitchAnswered(const QJsonObject &reply, qint64 elapsedMs);
+    // Settings chose another language ("" = the system's); the application switches to it.
+    void languageChosen(const QString &language);
 
 private Q_SLOTS:
     // Connected by name: Qt 6.4's QDBusConnection::connect takes no functor.
@@ -106,6 +113,8 @@ private:
     void onCertificateMismatch(const QString &pinned, const QString &presented);
     void notifyArrival(const QJsonObject &message);
     void editSettings();
+    void applyNotificationSettings();
+    void updatePendingCount();
     void watchScreenLock();
     void onReply(const QJsonObject &reply);
 
@@ -131,7 +140,8 @@ private:
     QHash<QString, SentOrder> m_sentOrders; // by request id
     QString m_listRequestId;
     qint64 m_nextOrder = 0;
-    QSystemTrayIcon *m_tray = nullptr;
+    std::unique_ptr<ui::TrayIcon> m_tray;
+    std::unique_ptr<DesktopNotifier> m_notifier;
     std::function<QDateTime()> m_clock;
 };
 

@@ -54,4 +54,34 @@ void ConsoleSettings::setNotificationsEnabled(bool enabled)
     QSettings().setValue(QStringLiteral("notifications/enabled"), enabled);
 }
 
+bool ConsoleSettings::notificationSound() const
+{
+    return QSettings().value(QStringLiteral("notifications/sound"), false).toBool();
+}
+
+void ConsoleSettings::setNotificationSound(bool enabled)
+{
+    QSettings().setValue(QStringLiteral("notifications/sound"), enabled);
+}
+
+bool ConsoleSettings::doNotDisturb() const
+{
+    return QSettings().value(QStringLiteral("notifications/doNotDisturb"), false).toBool();
+}
+
+void ConsoleSettings::setDoNotDisturb(bool enabled)
+{
+    QSettings().setValue(QStringLiteral("notifications/doNotDisturb"), enabled);
+}
+
+QString ConsoleSettings::language() const
+{
+    return QSettings().value(QStringLiteral("ui/language")).toString();
+}
+
+void ConsoleSettings::setLanguage(const QString &language)
+{
+    QSettings().setValue(QStringLiteral("ui/language"), language);
+}
+
 } // namespace countersign::app

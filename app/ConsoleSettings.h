@@ -7,7 +7,7 @@
 namespace countersign::app {
 
 // The console's settings (QSettings, per user): the connection profile with
-// its pinned certificate, the idle lock, notifications.
+// its pinned certificate, the idle lock, notifications, the language.
 class ConsoleSettings
 {
 public:
@@ -19,6 +19,15 @@ public:
     void setIdleLockMinutes(int minutes);
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool enabled);
+    // A sound with each notification (off by default).
+    bool notificationSound() const;
+    void setNotificationSound(bool enabled);
+    // The console's own "do not disturb": no notification, no sound (the tray count still changes).
+    bool doNotDisturb() const;
+    void setDoNotDisturb(bool enabled);
+    // "de", "fr", "en", or empty for the system's language.
+    QString language() const;
+    void setLanguage(const QString &language);
 
 private:
     QString key(const QString &name) const;

@@ -119,9 +119,9 @@ CellText::Value AuthorityChainModel::value(int row, int column) const
         return l.scopes.isEmpty() ? CellText::safe(tr("none"))
                                   : CellText::untrusted(l.scopes.join(QStringLiteral(", ")));
     case IssuedColumn:
-        return CellText::safe(CellText::timestamp(l.issuedAt, notGiven));
+        return CellText::time(l.issuedAt, notGiven);
     case ExpiresColumn:
-        return CellText::safe(CellText::timestamp(l.expiresAt, tr("no expiry given")));
+        return CellText::time(l.expiresAt, tr("no expiry given"));
     case AuthMethodColumn:
         return orNotGiven(l.authMethod);
     case CredentialColumn:
@@ -145,7 +145,7 @@ QVariant AuthorityChainModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return CellText::cell(value(row, index.column()));
     case Qt::ToolTipRole: {
-        QStringList lines {CellText::cell(value(row, index.column()))};
+        QStringList lines = CellText::hover(value(row, index.column()));
         if (index.column() != FlagsColumn)
             lines.append(m_result.linkMessages(row));
         return CellText::tooltip(headerData(index.column(), Qt::Horizontal).toString(), lines);

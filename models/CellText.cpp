@@ -3,6 +3,8 @@
 #include "core/JsonReader.h"
 #include "core/UntrustedText.h"
 
+#include <QLocale>
+
 namespace countersign::models {
 
 QString CellText::cell(const QString &untrusted, bool *truncated)
@@ -25,6 +27,29 @@ QString CellText::cell(const Value &value, bool *truncated)
 QString CellText::full(const Value &value)
 {
     return value.formatted ? value.text : full(value.text);
+}
+
+QString CellText::localTime(const QDateTime &time)
+{
+    const QLocale locale;
+    const QDateTime local = time.toLocalTime();
+    return locale.toString(local.date(), QLocale::ShortFormat) + u' '
+        + locale.toString(local.time(), QLocale::LongFormat);
+}
+
+CellText::Value CellText::time(const QDateTime &time, const QString &missing)
+{
+    if (!time.isValid())
+        return safe(missing);
+    return {localTime(time), true, QStringLiteral("UTC ") + core::JsonReader::formatTimestamp(time)};
+}
+
+QStringList CellText::hover(const Value &value)
+{
+    QStringList lines {cell(value)};
+    if (!value.hover.isEmpty())
+        lines.append(value.hover);
+    return lines;
 }
 
 QString CellText::timestamp(const QDateTime &time, const QString &missing)

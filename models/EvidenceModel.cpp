@@ -77,7 +77,7 @@ CellText::Value EvidenceModel::value(int row, int column) const
         return CellText::safe(core::ReviewChecks::isUntrustedTrust(e.trust) ? tr("%1 (untrusted)").arg(name) : name);
     }
     case RetrievedColumn:
-        return CellText::safe(CellText::timestamp(e.retrievedAt, notGiven));
+        return CellText::time(e.retrievedAt, notGiven);
     case Sha256Column:
         return orNotGiven(e.sha256);
     case UsedForColumn:
@@ -115,7 +115,7 @@ QVariant EvidenceModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         QStringList lines;
         if (index.column() != ContentColumn)
-            lines.append(CellText::cell(value(row, index.column())));
+            lines.append(CellText::hover(value(row, index.column())));
         if (index.column() != FlagsColumn)
             lines.append(CellText::messages(flags));
         return CellText::tooltip(headerData(index.column(), Qt::Horizontal).toString(), lines);

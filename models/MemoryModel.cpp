@@ -81,11 +81,11 @@ CellText::Value MemoryModel::value(int row, int column) const
     case WrittenByColumn:
         return m.writtenBy.isEmpty() ? CellText::safe(notGiven) : CellText::untrusted(m.writtenBy);
     case WrittenAtColumn:
-        return CellText::safe(CellText::timestamp(m.writtenAt, notGiven));
+        return CellText::time(m.writtenAt, notGiven);
     case SourceColumn:
         return m.source && !m.source->isEmpty() ? CellText::untrusted(*m.source) : CellText::safe(tr("none given"));
     case ExpiresColumn:
-        return CellText::safe(CellText::timestamp(m.expiresAt, tr("never")));
+        return CellText::time(m.expiresAt, tr("never"));
     case FlagsColumn:
         return CellText::safe(CellText::messages(m_flags.at(row)).join(u' '));
     default:
@@ -103,7 +103,7 @@ QVariant MemoryModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return CellText::cell(value(row, index.column()));
     case Qt::ToolTipRole: {
-        QStringList lines {CellText::cell(value(row, index.column()))};
+        QStringList lines = CellText::hover(value(row, index.column()));
         if (index.column() != FlagsColumn)
             lines.append(CellText::messages(flags));
         return CellText::tooltip(headerData(index.column(), Qt::Horizontal).toString(), lines);

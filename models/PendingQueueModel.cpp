@@ -2,6 +2,7 @@
 
 #include "core/JsonReader.h"
 #include "core/UntrustedText.h"
+#include "models/CellText.h"
 
 #include <QFont>
 #include <QJsonArray>
@@ -188,7 +189,9 @@ QString PendingQueueModel::tooltip(const Entry &e, int column) const
     case DeadlineColumn:
         if (!e.deadline.isValid())
             return tr("Deadline") + u'\n' + tr("This action has no deadline.");
-        return tr("Deadline") + u'\n' + core::JsonReader::formatTimestamp(e.deadline)
+        // The approver's own clock first, then the UTC time the broker enforces.
+        return tr("Deadline") + u'\n' + CellText::localTime(e.deadline) + u'\n' + QStringLiteral("UTC ")
+            + core::JsonReader::formatTimestamp(e.deadline)
             + (e.deadline <= now() ? u'\n'
                        + tr("Expired: it can no longer be decided; waiting for the broker to "
                             "resolve it.")

@@ -10,6 +10,7 @@ packages=(
     libssl-dev openssl sqlite3 libtomlplusplus-dev libicu-dev
     xvfb xauth
     clang-14 libclang-rt-14-dev
+    desktop-file-utils appstream dbus-daemon
 )
 
 missing=()

@@ -34,3 +34,6 @@ for target in build/fuzz/bin/fuzz_*; do
     fi
     printf 'fuzz_%s: %s runs, clean\n' "$name" "$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")"
 done
+
+step "Debian packages: build, unpack into a fresh root, run and validate (packaging/README.md)"
+packaging/check-packages.sh build/ci

@@ -15,6 +15,11 @@ class ConnectionBanner : public QLabel
 public:
     explicit ConnectionBanner(net::BrokerConnection *connection, QWidget *parent = nullptr);
     void refresh();
+    // True when the banner shows the dark variant of its colours.
+    bool usesDarkColours() const { return palette().color(QPalette::WindowText).lightness() > 128; }
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     net::BrokerConnection *m_connection;

@@ -11,6 +11,7 @@
 #include "ui/KillSwitchPanel.h"
 #include "ui/ReviewCoverage.h"
 #include "ui/ReviewPanel.h"
+#include "ui/ShortcutsDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -44,7 +45,7 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
     , m_proxy(new models::PendingQueueProxyModel(this))
     , m_connection(connection)
 {
-    setWindowTitle(tr("Countersign"));
+    translated([this] { setWindowTitle(tr("Countersign")); });
     setObjectName(QStringLiteral("mainWindow"));
     m_proxy->setSourceModel(queue);
 
@@ -55,7 +56,7 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
     m_notice = new QLabel(central);
     m_notice->setTextFormat(Qt::PlainText);
     m_notice->setWordWrap(true);
-    m_notice->setAccessibleName(tr("Latest notice"));
+    translated([this] { m_notice->setAccessibleName(tr("Latest notice")); });
     m_notice->hide();
     layout->addWidget(m_notice);
 
@@ -67,22 +68,30 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto *filters = new QHBoxLayout;
-    auto makeCombo = [left, filters](const QString &label, const QString &accessible) {
-        auto *caption = new QLabel(label, left);
+    auto makeCombo = [this, left, filters](const char *label, const char *accessible) {
+        auto *caption = new QLabel(left);
         auto *combo = new QComboBox(left);
-        combo->setAccessibleName(accessible);
+        translated([caption, combo, label, accessible] {
+            caption->setText(tr(label));
+            combo->setAccessibleName(tr(accessible));
+        });
         caption->setBuddy(combo);
         filters->addWidget(caption);
         filters->addWidget(combo, 1);
         return combo;
     };
-    m_tenantFilter = makeCombo(tr("&Tenant:"), tr("Show only this tenant"));
-    m_agentFilter = makeCombo(tr("A&gent:"), tr("Show only this agent"));
-    m_toolFilter = makeCombo(tr("T&ool:"), tr("Show only this tool"));
-    m_sort = makeCombo(tr("&Sort:"), tr("Sort the queue"));
-    m_sort->addItem(tr("Deadline"), int(models::PendingQueueProxyModel::SortMode::Deadline));
-    m_sort->addItem(tr("Risk"), int(models::PendingQueueProxyModel::SortMode::Risk));
-    m_sort->addItem(tr("Arrival"), int(models::PendingQueueProxyModel::SortMode::Arrival));
+    m_tenantFilter = makeCombo(QT_TR_NOOP("&Tenant:"), QT_TR_NOOP("Show only this tenant"));
+    m_agentFilter = makeCombo(QT_TR_NOOP("A&gent:"), QT_TR_NOOP("Show only this agent"));
+    m_toolFilter = makeCombo(QT_TR_NOOP("T&ool:"), QT_TR_NOOP("Show only this tool"));
+    m_sort = makeCombo(QT_TR_NOOP("&Sort:"), QT_TR_NOOP("Sort the queue"));
+    m_sort->addItem(QString(), int(models::PendingQueueProxyModel::SortMode::Deadline));
+    m_sort->addItem(QString(), int(models::PendingQueueProxyModel::SortMode::Risk));
+    m_sort->addItem(QString(), int(models::PendingQueueProxyModel::SortMode::Arrival));
+    translated([this] {
+        m_sort->setItemText(0, tr("Deadline"));
+        m_sort->setItemText(1, tr("Risk"));
+        m_sort->setItemText(2, tr("Arrival"));
+    });
     leftLayout->addLayout(filters);
     m_queueView = new QTableView(left);
     m_queueView->setObjectName(QStringLiteral("queueView"));
@@ -93,7 +102,7 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
     m_queueView->setAlternatingRowColors(true);
     m_queueView->verticalHeader()->hide();
     m_queueView->horizontalHeader()->setStretchLastSection(true);
-    m_queueView->setAccessibleName(tr("Pending actions"));
+    translated([this] { m_queueView->setAccessibleName(tr("Pending actions")); });
     {
         // Time left first: what an approver must see even in a narrow queue.
         using Q = models::PendingQueueModel;
@@ -116,14 +125,23 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
     m_hint = new QLabel(right);
     m_hint->setTextFormat(Qt::PlainText);
     m_hint->setWordWrap(true);
-    m_hint->setAccessibleName(tr("Why a decision can or cannot be signed now"));
+    translated([this] { m_hint->setAccessibleName(tr("Why a decision can or cannot be signed now")); });
     decisionBar->addWidget(m_hint, 1);
-    m_deny = new QPushButton(tr("&Deny…"), right);
-    m_deny->setAccessibleName(tr("Deny the selected action"));
-    m_deny->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    m_approve = new QPushButton(tr("&Approve…"), right);
-    m_approve->setAccessibleName(tr("Approve the selected action"));
-    m_approve->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_deny = new QPushButton(right);
+    m_approve = new QPushButton(right);
+    translated([this] {
+        m_deny->setText(tr("&Deny…"));
+        m_deny->setAccessibleName(tr("Deny the selected action"));
+        m_deny->setAccessibleDescription(
+            tr("Opens the confirmation: the decision is signed only after you confirm it"));
+        // Set after the text: a mnemonic in the text would replace it.
+        m_deny->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+        m_approve->setText(tr("&Approve…"));
+        m_approve->setAccessibleName(tr("Approve the selected action"));
+        m_approve->setAccessibleDescription(
+            tr("Opens the confirmation: the decision is signed only after you confirm it"));
+        m_approve->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    });
     decisionBar->addWidget(m_deny);
     decisionBar->addWidget(m_approve);
     rightLayout->addLayout(decisionBar);
@@ -169,7 +187,7 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
 
     buildMenus();
     updateFilterChoices();
-    statusBar()->showMessage(tr("Signing key %1").arg(backend->approverKeyId()));
+    translated([this] { statusBar()->showMessage(tr("Signing key %1").arg(m_backend->approverKeyId())); });
     qApp->installEventFilter(this);
     restoreLayout();
     refreshDecisionButtons();
@@ -183,13 +201,18 @@ MainWindow::~MainWindow()
 void MainWindow::installKillSwitchPanel(KillSwitchPanel *panel)
 {
     m_killSwitchPanel = panel;
-    m_killSwitchDock = new QDockWidget(tr("Kill switches"), this);
+    m_killSwitchDock = new QDockWidget(this);
     m_killSwitchDock->setObjectName(QStringLiteral("killSwitchDock"));
     m_killSwitchDock->setWidget(panel);
     addDockWidget(Qt::BottomDockWidgetArea, m_killSwitchDock);
     m_killSwitchDock->hide();
-    QMenu *menu = menuBar()->addMenu(tr("&Kill switches"));
-    m_killSwitchAction = menu->addAction(tr("Show &kill switches…"));
+    QMenu *menu = menuBar()->addMenu(QString());
+    m_killSwitchAction = menu->addAction(QString());
+    translated([this, menu] {
+        m_killSwitchDock->setWindowTitle(tr("Kill switches"));
+        menu->setTitle(tr("&Kill switches"));
+        m_killSwitchAction->setText(tr("Show &kill switches…"));
+    });
     m_killSwitchAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::Key_F9)});
     m_killSwitchAction->setShortcutContext(Qt::ApplicationShortcut);
     connect(m_killSwitchAction, &QAction::triggered, this, &MainWindow::showKillSwitches);
@@ -242,37 +265,45 @@ void MainWindow::showKillSwitches()
 
 void MainWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *lock = file->addAction(tr("&Lock signing key"));
+    QMenu *file = menuBar()->addMenu(QString());
+    QAction *lock = file->addAction(QString());
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(lock, &QAction::triggered, this, [this] {
         m_backend->lockKey();
         refreshDecisionButtons();
     });
-    QAction *settings = file->addAction(tr("&Settings…"));
+    QAction *settings = file->addAction(QString());
     settings->setShortcut(QKeySequence::Preferences);
     connect(settings, &QAction::triggered, this, &MainWindow::settingsRequested);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"));
+    QAction *quit = file->addAction(QString());
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
-    QMenu *queue = menuBar()->addMenu(tr("&Queue"));
-    QAction *next = queue->addAction(tr("&Next action"));
+    QMenu *queue = menuBar()->addMenu(QString());
+    QAction *next = queue->addAction(QString());
     next->setShortcut(QKeySequence(Qt::Key_J));
     connect(next, &QAction::triggered, this, [this] {
         const int row = m_queueView->currentIndex().row();
         if (row + 1 < m_proxy->rowCount())
             m_queueView->selectRow(row + 1);
     });
-    QAction *previous = queue->addAction(tr("&Previous action"));
+    QAction *previous = queue->addAction(QString());
     previous->setShortcut(QKeySequence(Qt::Key_K));
     connect(previous, &QAction::triggered, this, [this] {
         const int row = m_queueView->currentIndex().row();
         if (row > 0)
             m_queueView->selectRow(row - 1);
     });
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About Countersign"));
+    QMenu *help = menuBar()->addMenu(QString());
+    QAction *shortcuts = help->addAction(QString());
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        // Not modal: it can stay open beside the window while the keys are tried.
+        auto *dialog = new ShortcutsDialog(this, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    QAction *about = help->addAction(QString());
     connect(about, &QAction::triggered, this, [this] {
         QMessageBox box(QMessageBox::Information, tr("About Countersign"),
                         tr("Countersign %1\n\nA human, and a signature, between AI agents and their high-impact "
@@ -283,9 +314,22 @@ void MainWindow::buildMenus()
         box.setTextFormat(Qt::PlainText);
         box.exec();
     });
-    QAction *focusQueue = queue->addAction(tr("&Focus the queue"));
+    QAction *focusQueue = queue->addAction(QString());
     focusQueue->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Q));
     connect(focusQueue, &QAction::triggered, this, [this] { m_queueView->setFocus(); });
+    translated([file, lock, settings, quit, queue, next, previous, focusQueue, help, shortcuts, about] {
+        file->setTitle(tr("&File"));
+        lock->setText(tr("&Lock signing key"));
+        settings->setText(tr("&Settings…"));
+        quit->setText(tr("&Quit"));
+        queue->setTitle(tr("&Queue"));
+        next->setText(tr("&Next action"));
+        previous->setText(tr("&Previous action"));
+        focusQueue->setText(tr("&Focus the queue"));
+        help->setTitle(tr("&Help"));
+        shortcuts->setText(tr("&Keyboard shortcuts"));
+        about->setText(tr("&About Countersign"));
+    });
 }
 
 QString MainWindow::selectedActionId() const
@@ -469,6 +513,24 @@ void MainWindow::saveLayout()
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("window/reviewSplitter"), m_review->splitter()->saveState());
+}
+
+void MainWindow::translated(std::function<void()> apply)
+{
+    apply();
+    m_retranslations.append(std::move(apply));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        for (const auto &apply : std::as_const(m_retranslations))
+            apply();
+        updateFilterChoices();
+        // The review and the hint are composed per action: compose them again in the new language.
+        onSelectionChanged();
+    }
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

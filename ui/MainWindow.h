@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QAction;
 class QComboBox;
 class QDockWidget;
@@ -72,10 +74,13 @@ Q_SIGNALS:
     void userActivity();
 
 protected:
+    void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Runs `apply` now and again on every QEvent::LanguageChange: the window's fixed texts.
+    void translated(std::function<void()> apply);
     void buildMenus();
     void onSelectionChanged();
     void decide(const QString &verdict);
@@ -104,6 +109,7 @@ private:
     KillSwitchPanel *m_killSwitchPanel = nullptr;
     QDockWidget *m_killSwitchDock = nullptr;
     QAction *m_killSwitchAction = nullptr;
+    QList<std::function<void()>> m_retranslations;
     HistoryView *m_historyView = nullptr;
     QTabWidget *m_views = nullptr;
 };

@@ -190,6 +190,7 @@ void ReviewPanel::clear()
     m_actionId.clear();
     m_action = core::Action();
     m_header->setText(tr("Select an action in the queue to review it."));
+    m_header->setAccessibleDescription(m_header->text());
     m_treeModel->clear();
     m_scopeModel->clear();
     m_chainModel->clear();
@@ -237,6 +238,8 @@ void ReviewPanel::showAction(const core::Action &action)
         + QLatin1Char(' ') + u(reason) + QLatin1Char('\n');
     header += tr("Deadline:") + QLatin1Char(' ') + deadline;
     m_header->setText(header);
+    // A screen reader announces the label's name; the request itself is its description.
+    m_header->setAccessibleDescription(header);
     m_treeModel->setValue(QJsonValue(action.arguments));
     m_tree->expandToDepth(1); // deeper levels stay lazy until opened
     m_raw->setPlainText(

@@ -3,6 +3,7 @@
 #include "ui/DialogSeam.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -45,7 +46,9 @@ SettingsDialog::SettingsDialog(const Values &current, QWidget *parent)
     m_fingerprint->setTextFormat(Qt::PlainText);
     m_fingerprint->setWordWrap(true);
     m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fingerprint->setAccessibleName(tr("Pinned certificate fingerprint"));
     auto *forget = new QPushButton(tr("&Forget pinned certificate"), this);
+    forget->setAccessibleDescription(tr("The next connection asks you to confirm the broker's fingerprint again"));
     connect(forget, &QPushButton::clicked, this, [this] {
         m_pinned.clear();
         m_fingerprint->setText(tr("not pinned: you will be asked to confirm the fingerprint on the next connection"));
@@ -60,7 +63,26 @@ SettingsDialog::SettingsDialog(const Values &current, QWidget *parent)
     form->addRow(tr("&Lock key when idle for:"), m_idle);
     m_notifications = new QCheckBox(tr("Notify when a new action arrives"), this);
     m_notifications->setChecked(current.notifications);
+    m_notifications->setAccessibleDescription(
+        tr("Shows the tool and the agent of each new action; never its arguments or the agent's text"));
     form->addRow(QString(), m_notifications);
+    m_sound = new QCheckBox(tr("Play a &sound with each notification"), this);
+    m_sound->setChecked(current.sound);
+    form->addRow(QString(), m_sound);
+    m_doNotDisturb = new QCheckBox(tr("&Do not disturb: no notifications and no sound"), this);
+    m_doNotDisturb->setChecked(current.doNotDisturb);
+    m_doNotDisturb->setAccessibleDescription(
+        tr("The tray icon still counts the pending actions. The desktop's own do-not-disturb is respected as well."));
+    form->addRow(QString(), m_doNotDisturb);
+    m_language = new QComboBox(this);
+    // Each language in its own name, so it can be found by someone who cannot read the current one.
+    m_language->addItem(tr("System language"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(current.language)));
+    m_language->setAccessibleName(tr("Language of the console"));
+    form->addRow(tr("Lan&guage:"), m_language);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -75,6 +97,9 @@ SettingsDialog::Values SettingsDialog::values() const
     v.pinnedFingerprint = m_pinned;
     v.idleLockMinutes = m_idle->value();
     v.notifications = m_notifications->isChecked();
+    v.sound = m_sound->isChecked();
+    v.doNotDisturb = m_doNotDisturb->isChecked();
+    v.language = m_language->currentData().toString();
     return v;
 }
 

@@ -6,13 +6,14 @@
 #include <optional>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
 
 namespace countersign::ui {
 
-// Broker profile (URL, CA file, pinned fingerprint), idle lock and notifications.
+// Broker profile (URL, CA file, pinned fingerprint), idle lock, notifications and language.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -27,6 +28,9 @@ public:
         QString pinnedFingerprint;
         int idleLockMinutes = 15;
         bool notifications = true;
+        bool sound = false;
+        bool doNotDisturb = false;
+        QString language; // "" = the system's
     };
 
     static std::optional<Values> ask(QWidget *parent, const Values &current);
@@ -41,6 +45,9 @@ private:
     QString m_pinned;
     QSpinBox *m_idle;
     QCheckBox *m_notifications;
+    QCheckBox *m_sound;
+    QCheckBox *m_doNotDisturb;
+    QComboBox *m_language;
 };
 
 } // namespace countersign::ui

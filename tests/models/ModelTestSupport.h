@@ -4,6 +4,7 @@
 
 #include "core/Action.h"
 #include "core/JsonReader.h"
+#include "models/CellText.h"
 #include "support/Scenarios.h"
 
 #include <QDir>
@@ -20,6 +21,12 @@ using testing::at;
 using testing::scenario;
 using testing::scenarioJson;
 using testing::scenarioNames;
+
+// How a pane shows a time: local, in the console's locale; the UTC value is on hover.
+inline QString shownTime(const char *rfc3339)
+{
+    return models::CellText::localTime(at(rfc3339));
+}
 
 struct Stamp
 {

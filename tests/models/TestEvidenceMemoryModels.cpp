@@ -76,7 +76,11 @@ void TestEvidenceMemoryModels::renewalEvidence()
     QCOMPARE(cell(0, EvidenceModel::UriColumn), QStringLiteral("crm://acme/accounts/globex"));
     QCOMPARE(cell(0, EvidenceModel::SourceAuthorityColumn), QStringLiteral("CRM system of record"));
     QCOMPARE(cell(0, EvidenceModel::TrustColumn), QStringLiteral("internal"));
-    QCOMPARE(cell(0, EvidenceModel::RetrievedColumn), QStringLiteral("2026-12-04T09:12:10Z"));
+    QCOMPARE(cell(0, EvidenceModel::RetrievedColumn), countersign::modeltest::shownTime("2026-12-04T09:12:10Z"));
+    QVERIFY(m_evidence->index(0, EvidenceModel::RetrievedColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("UTC 2026-12-04T09:12:10Z")));
     QCOMPARE(cell(0, EvidenceModel::Sha256Column),
              QStringLiteral("3f9a1c0e5b7d2e4f6a8b0c1d3e5f7a9b1c3d5e7f9a1b3c5d7e9f1a3b5c7d9e1f"));
     QCOMPARE(cell(0, EvidenceModel::UsedForColumn), QStringLiteral("recipient and renewal date"));
@@ -210,7 +214,7 @@ void TestEvidenceMemoryModels::migrationMemory()
     QCOMPARE(cell(MemoryModel::TextColumn),
              QStringLiteral("The team said vat_number was moved to the tax service last quarter."));
     QCOMPARE(cell(MemoryModel::WrittenByColumn), QStringLiteral("agent:code-assistant"));
-    QCOMPARE(cell(MemoryModel::WrittenAtColumn), QStringLiteral("2026-08-14T11:00:00Z"));
+    QCOMPARE(cell(MemoryModel::WrittenAtColumn), countersign::modeltest::shownTime("2026-08-14T11:00:00Z"));
     QCOMPARE(cell(MemoryModel::SourceColumn), QStringLiteral("none given"));
     QCOMPARE(cell(MemoryModel::ExpiresColumn), QStringLiteral("never"));
     QCOMPARE(m_memory->index(0, 0).data(MemoryModel::FlagIdsRole).toStringList(),
@@ -243,7 +247,8 @@ void TestEvidenceMemoryModels::renewalMemoryIsNotFlagged()
     m_memory->setAction(mt::scenario(QStringLiteral("renewal-outreach-email")));
     QCOMPARE(m_memory->rowCount(), 1);
     QVERIFY(!m_memory->index(0, 0).data(MemoryModel::FlaggedRole).toBool());
-    QCOMPARE(m_memory->index(0, MemoryModel::ExpiresColumn).data().toString(), QStringLiteral("2027-05-02T15:20:00Z"));
+    QCOMPARE(m_memory->index(0, MemoryModel::ExpiresColumn).data().toString(),
+             countersign::modeltest::shownTime("2027-05-02T15:20:00Z"));
     for (int c = 0; c < MemoryModel::ColumnCount; ++c)
         QVERIFY(!Qt::mightBeRichText(m_memory->index(0, c).data(Qt::ToolTipRole).toString()));
 }
