@@ -643,6 +643,21 @@ countersignd approver add --config … --name &quot;Ihr Name&quot; --role approv
         <source>Not connected to the broker.</source>
         <translation>Nicht mit dem Broker verbunden.</translation>
     </message>
+    <message>
+        <source>the connection profile pins no broker public key (countersign --pin-broker-key)</source>
+        <translation>das Verbindungsprofil fixiert keinen öffentlichen Broker-Schlüssel (countersign --pin-broker-key)</translation>
+    </message>
+    <message>
+        <source>countersign console (%1)</source>
+        <translation>countersign-Konsole (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) chosen in the history view</source>
+        <translation>
+            <numerusform>%n Aktion im Verlauf ausgewählt</numerusform>
+            <numerusform>%n Aktionen im Verlauf ausgewählt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>countersign::models::DataScopeModel</name>
@@ -850,6 +865,25 @@ Der Digest wurde von dieser Konsole aus der angezeigten Aktion berechnet.</trans
     <message>
         <source>Show</source>
         <translation>Anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::models::EvidenceExport</name>
+    <message>
+        <source>no actions to export</source>
+        <translation>keine Aktionen zum Exportieren</translation>
+    </message>
+    <message>
+        <source>action %1 is not in the local cache</source>
+        <translation>Aktion %1 ist nicht im lokalen Speicher</translation>
+    </message>
+    <message>
+        <source>the cached audit log has no entries for %1 yet; sync and try again</source>
+        <translation>das gespeicherte Audit-Log hat noch keine Einträge zu %1; abgleichen und erneut versuchen</translation>
+    </message>
+    <message>
+        <source>no signed checkpoint covers these actions yet; wait for the broker&apos;s next checkpoint, sync, and export again (%1)</source>
+        <translation>noch kein signierter Checkpoint deckt diese Aktionen ab; auf den nächsten Checkpoint des Brokers warten, abgleichen und erneut exportieren (%1)</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>countersign::app::ConsoleController</name>
+    <message numerus="yes">
+        <source>%n action(s) chosen in the history view</source>
+        <translation>
+            <numerusform>%n action chosen in the history view</numerusform>
+            <numerusform>%n actions chosen in the history view</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>countersign::ui::HistoryView</name>
     <message numerus="yes">
         <source>%n resolved action(s) in the local cache</source>

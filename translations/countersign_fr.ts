@@ -643,6 +643,21 @@ countersignd approver add --config … --name &quot;Votre nom&quot; --role appro
         <source>Not connected to the broker.</source>
         <translation>Non connecté au courtier.</translation>
     </message>
+    <message>
+        <source>the connection profile pins no broker public key (countersign --pin-broker-key)</source>
+        <translation>le profil de connexion n’épingle aucune clé publique de courtier (countersign --pin-broker-key)</translation>
+    </message>
+    <message>
+        <source>countersign console (%1)</source>
+        <translation>console countersign (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) chosen in the history view</source>
+        <translation>
+            <numerusform>%n action choisie dans l’historique</numerusform>
+            <numerusform>%n actions choisies dans l’historique</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>countersign::models::DataScopeModel</name>
@@ -850,6 +865,25 @@ L’empreinte a été calculée par cette console à partir de l’action affich
     <message>
         <source>Show</source>
         <translation>Afficher</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::models::EvidenceExport</name>
+    <message>
+        <source>no actions to export</source>
+        <translation>aucune action à exporter</translation>
+    </message>
+    <message>
+        <source>action %1 is not in the local cache</source>
+        <translation>l’action %1 n’est pas dans le cache local</translation>
+    </message>
+    <message>
+        <source>the cached audit log has no entries for %1 yet; sync and try again</source>
+        <translation>le journal d’audit en cache n’a pas encore d’entrée pour %1 ; synchronisez puis réessayez</translation>
+    </message>
+    <message>
+        <source>no signed checkpoint covers these actions yet; wait for the broker&apos;s next checkpoint, sync, and export again (%1)</source>
+        <translation>aucun point de contrôle signé ne couvre encore ces actions ; attendez le prochain point de contrôle du courtier, synchronisez, puis exportez de nouveau (%1)</translation>
     </message>
 </context>
 <context>
