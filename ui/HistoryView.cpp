@@ -12,6 +12,7 @@
 #include "net/BrokerConnection.h"
 #include "storage/HistoryStore.h"
 #include "ui/DialogSeam.h"
+#include "ui/Retranslation.h"
 #include "ui/ReviewPanel.h"
 
 #include <QClipboard>
@@ -37,7 +38,7 @@
 namespace countersign::ui {
 
 namespace {
-QTableView *makeTable(QWidget *parent, const QString &name)
+QTableView *makeTable(QWidget *parent)
 {
     auto *view = new QTableView(parent);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -46,7 +47,6 @@ QTableView *makeTable(QWidget *parent, const QString &name)
     view->setAlternatingRowColors(true);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
-    view->setAccessibleName(name);
     return view;
 }
 } // namespace
@@ -63,50 +63,62 @@ HistoryView::HistoryView(storage::HistoryStore *store, models::HistorySync *sync
     , m_verification(new models::AuditVerification(store, this))
 {
     setObjectName(QStringLiteral("historyView"));
+    auto *i18n = new Retranslation(this);
     auto *layout = new QVBoxLayout(this);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("historyStatus"));
     m_status->setTextFormat(Qt::PlainText);
-    m_status->setAccessibleName(tr("History cache state"));
+    i18n->add([this] { m_status->setAccessibleName(tr("History cache state")); });
     layout->addWidget(m_status);
 
     auto *filters = new QGridLayout;
-    auto edit = [this, filters](int row, int column, const QString &label, const QString &placeholder) {
-        auto *caption = new QLabel(label, this);
+    // The captions are translated when shown (QT_TR_NOOP), so they follow a language switch.
+    auto edit = [this, filters, i18n](int row, int column, const char *label, const char *placeholder) {
+        auto *caption = new QLabel(this);
         auto *line = new QLineEdit(this);
-        line->setPlaceholderText(placeholder);
+        i18n->add([caption, line, label, placeholder] {
+            caption->setText(tr(label));
+            line->setPlaceholderText(tr(placeholder));
+            line->setAccessibleName(tr(label));
+        });
         line->setClearButtonEnabled(true);
-        line->setAccessibleName(label);
         caption->setBuddy(line);
         filters->addWidget(caption, row, column * 2);
         filters->addWidget(line, row, column * 2 + 1);
         connect(line, &QLineEdit::editingFinished, this, &HistoryView::applyFilter);
         return line;
     };
-    m_from = edit(0, 0, tr("&From:"), tr("2026-12-01T00:00:00Z"));
-    m_to = edit(0, 1, tr("T&o:"), tr("submitted before"));
-    m_tenant = edit(0, 2, tr("T&enant:"), tr("any"));
-    m_agent = edit(0, 3, tr("A&gent:"), tr("any"));
-    m_user = edit(1, 0, tr("&User:"), tr("any"));
-    m_tool = edit(1, 1, tr("Too&l:"), tr("any"));
-    m_approver = edit(1, 2, tr("A&pprover:"), tr("name or key id"));
-    m_rule = edit(1, 3, tr("&Rule:"), tr("any"));
-    auto *outcomeLabel = new QLabel(tr("O&utcome:"), this);
+    m_from = edit(0, 0, QT_TR_NOOP("&From:"), QT_TR_NOOP("2026-12-01T00:00:00Z"));
+    m_to = edit(0, 1, QT_TR_NOOP("T&o:"), QT_TR_NOOP("submitted before"));
+    m_tenant = edit(0, 2, QT_TR_NOOP("T&enant:"), QT_TR_NOOP("any"));
+    m_agent = edit(0, 3, QT_TR_NOOP("A&gent:"), QT_TR_NOOP("any"));
+    m_user = edit(1, 0, QT_TR_NOOP("&User:"), QT_TR_NOOP("any"));
+    m_tool = edit(1, 1, QT_TR_NOOP("Too&l:"), QT_TR_NOOP("any"));
+    m_approver = edit(1, 2, QT_TR_NOOP("A&pprover:"), QT_TR_NOOP("name or key id"));
+    m_rule = edit(1, 3, QT_TR_NOOP("&Rule:"), QT_TR_NOOP("any"));
+    auto *outcomeLabel = new QLabel(this);
     m_outcome = new QComboBox(this);
-    m_outcome->setAccessibleName(tr("Outcome"));
-    m_outcome->addItem(tr("any"), QString());
+    m_outcome->addItem(QString(), QString());
+    i18n->add([this, outcomeLabel] {
+        outcomeLabel->setText(tr("O&utcome:"));
+        m_outcome->setAccessibleName(tr("Outcome"));
+        m_outcome->setItemText(0, tr("any"));
+    });
     for (const char *o : {"approved", "allowed", "denied", "expired", "killed", "executed", "failed"})
         m_outcome->addItem(QString::fromLatin1(o), QString::fromLatin1(o));
     outcomeLabel->setBuddy(m_outcome);
     filters->addWidget(outcomeLabel, 2, 0);
     filters->addWidget(m_outcome, 2, 1);
     connect(m_outcome, &QComboBox::currentIndexChanged, this, &HistoryView::applyFilter);
-    auto *searchLabel = new QLabel(tr("&Search:"), this);
+    auto *searchLabel = new QLabel(this);
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("historySearch"));
-    m_search->setPlaceholderText(tr("words in tool arguments and evidence"));
     m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search tool arguments and evidence"));
+    i18n->add([this, searchLabel] {
+        searchLabel->setText(tr("&Search:"));
+        m_search->setPlaceholderText(tr("words in tool arguments and evidence"));
+        m_search->setAccessibleName(tr("Search tool arguments and evidence"));
+    });
     searchLabel->setBuddy(m_search);
     filters->addWidget(searchLabel, 2, 2);
     filters->addWidget(m_search, 2, 3, 1, 5);
@@ -124,7 +136,7 @@ HistoryView::HistoryView(storage::HistoryStore *store, models::HistorySync *sync
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("historySplitter"));
     layout->addWidget(splitter, 1);
-    m_table = makeTable(splitter, tr("Resolved actions"));
+    m_table = makeTable(splitter);
     m_table->setObjectName(QStringLiteral("historyTable"));
     m_table->setModel(m_model);
     m_table->setSortingEnabled(true);
@@ -136,19 +148,19 @@ HistoryView::HistoryView(storage::HistoryStore *store, models::HistorySync *sync
     m_tabs = new QTabWidget(splitter);
     m_tabs->setObjectName(QStringLiteral("historyDetails"));
     m_review = new ReviewPanel(m_tabs);
-    m_tabs->addTab(m_review, tr("Re&view"));
+    m_tabs->addTab(m_review, QString());
     auto *decisionsPage = new QWidget(m_tabs);
     auto *decisionsLayout = new QVBoxLayout(decisionsPage);
     m_decisionsSummary = new QLabel(decisionsPage);
     m_decisionsSummary->setTextFormat(Qt::PlainText);
     m_decisionsSummary->setWordWrap(true);
     decisionsLayout->addWidget(m_decisionsSummary);
-    m_decisionsView = makeTable(decisionsPage, tr("Decisions"));
+    m_decisionsView = makeTable(decisionsPage);
     m_decisionsView->setObjectName(QStringLiteral("decisionsView"));
     m_decisionsView->setModel(m_decisions);
     m_decisionsView->setWordWrap(true);
     decisionsLayout->addWidget(m_decisionsView, 1);
-    m_tabs->addTab(decisionsPage, tr("&Decisions"));
+    m_tabs->addTab(decisionsPage, QString());
     auto *timelinePage = new QWidget(m_tabs);
     auto *timelineLayout = new QVBoxLayout(timelinePage);
     auto *traceBar = new QHBoxLayout;
@@ -156,48 +168,42 @@ HistoryView::HistoryView(storage::HistoryStore *store, models::HistorySync *sync
     m_traceLabel->setTextFormat(Qt::PlainText);
     m_traceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     traceBar->addWidget(m_traceLabel, 1);
-    m_copyTrace = new QPushButton(tr("&Copy trace id"), timelinePage);
-    m_copyTrace->setAccessibleName(tr("Copy the trace id to the clipboard"));
+    m_copyTrace = new QPushButton(timelinePage);
     traceBar->addWidget(m_copyTrace);
     timelineLayout->addLayout(traceBar);
-    m_timelineView = makeTable(timelinePage, tr("Incident timeline"));
+    m_timelineView = makeTable(timelinePage);
     m_timelineView->setObjectName(QStringLiteral("timelineView"));
     m_timelineView->setModel(m_timeline);
     m_timelineView->setWordWrap(true);
     timelineLayout->addWidget(m_timelineView, 1);
-    m_tabs->addTab(timelinePage, tr("&Timeline"));
+    m_tabs->addTab(timelinePage, QString());
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 4);
 
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Audit seq from"), this));
+    auto *fromLabel = new QLabel(this);
+    bar->addWidget(fromLabel);
     m_verifyFrom = new QSpinBox(this);
     m_verifyFrom->setRange(1, std::numeric_limits<int>::max());
-    m_verifyFrom->setAccessibleName(tr("Verify from audit seq"));
     bar->addWidget(m_verifyFrom);
-    bar->addWidget(new QLabel(tr("to"), this));
+    auto *toLabel = new QLabel(this);
+    bar->addWidget(toLabel);
     m_verifyTo = new QSpinBox(this);
     m_verifyTo->setRange(0, std::numeric_limits<int>::max());
-    m_verifyTo->setSpecialValueText(tr("newest cached"));
-    m_verifyTo->setAccessibleName(tr("Verify up to audit seq (newest cached when empty)"));
     bar->addWidget(m_verifyTo);
-    m_verify = new QPushButton(tr("Verify &audit log"), this);
+    m_verify = new QPushButton(this);
     bar->addWidget(m_verify);
     m_progress = new QProgressBar(this);
-    m_progress->setAccessibleName(tr("Audit verification progress"));
     m_progress->hide();
     bar->addWidget(m_progress, 1);
-    m_cancelVerify = new QPushButton(tr("Cancel"), this);
+    m_cancelVerify = new QPushButton(this);
     m_cancelVerify->hide();
     bar->addWidget(m_cancelVerify);
     bar->addStretch();
-    m_report = new QPushButton(tr("Save &report…"), this);
-    m_report->setAccessibleName(tr("Save a readable report of the selected action"));
+    m_report = new QPushButton(this);
     bar->addWidget(m_report);
-    m_export = new QPushButton(tr("E&xport evidence…"), this);
-    m_export->setAccessibleName(
-        tr("Export the selected action, or every action the filter shows, as an evidence bundle"));
+    m_export = new QPushButton(this);
     m_export->setEnabled(false);
     bar->addWidget(m_export);
     layout->addLayout(bar);
@@ -207,6 +213,30 @@ HistoryView::HistoryView(storage::HistoryStore *store, models::HistorySync *sync
     m_auditResult->setWordWrap(true);
     m_auditResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_auditResult);
+
+    i18n->add([=, this] {
+        m_table->setAccessibleName(tr("Resolved actions"));
+        m_tabs->setTabText(0, tr("Re&view"));
+        m_decisionsView->setAccessibleName(tr("Decisions"));
+        m_tabs->setTabText(1, tr("&Decisions"));
+        m_copyTrace->setText(tr("&Copy trace id"));
+        m_copyTrace->setAccessibleName(tr("Copy the trace id to the clipboard"));
+        m_timelineView->setAccessibleName(tr("Incident timeline"));
+        m_tabs->setTabText(2, tr("&Timeline"));
+        fromLabel->setText(tr("Audit seq from"));
+        m_verifyFrom->setAccessibleName(tr("Verify from audit seq"));
+        toLabel->setText(tr("to"));
+        m_verifyTo->setSpecialValueText(tr("newest cached"));
+        m_verifyTo->setAccessibleName(tr("Verify up to audit seq (newest cached when empty)"));
+        m_verify->setText(tr("Verify &audit log"));
+        m_progress->setAccessibleName(tr("Audit verification progress"));
+        m_cancelVerify->setText(tr("Cancel"));
+        m_report->setText(tr("Save &report…"));
+        m_report->setAccessibleName(tr("Save a readable report of the selected action"));
+        m_export->setText(tr("E&xport evidence…"));
+        m_export->setAccessibleName(
+            tr("Export the selected action, or every action the filter shows, as an evidence bundle"));
+    });
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryView::onSelectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -238,9 +268,14 @@ HistoryView::HistoryView(storage::HistoryStore *store, models::HistorySync *sync
     }
     if (m_connection)
         connect(m_connection, &net::BrokerConnection::stateChanged, this, &HistoryView::refreshStatus);
-    refreshStatus();
     m_tabs->setEnabled(false);
     m_report->setEnabled(false);
+    // Composed texts (the cache state, the shown action's decisions and trace) follow a language switch too.
+    i18n->add([this] {
+        refreshStatus();
+        if (!m_shownId.isEmpty())
+            showAction(m_shownId);
+    });
 }
 
 HistoryView::~HistoryView() = default;

@@ -4,6 +4,7 @@
 #include "models/KillSwitchModel.h"
 #include "ui/KillSwitchBackend.h"
 #include "ui/KillSwitchDialog.h"
+#include "ui/Retranslation.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -36,37 +37,30 @@ KillSwitchPanel::KillSwitchPanel(KillSwitchBackend *backend, models::KillSwitchM
     , m_backend(backend)
     , m_model(model)
 {
-    setAccessibleName(tr("Kill switches"));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
     m_scope = new QComboBox(this);
-    m_scope->setAccessibleName(tr("Kill-switch scope"));
-    m_scope->addItem(tr("Agent"), QStringLiteral("agent"));
-    m_scope->addItem(tr("Tool"), QStringLiteral("tool"));
-    m_scope->addItem(tr("User"), QStringLiteral("user"));
-    m_scope->addItem(tr("Tenant"), QStringLiteral("tenant"));
-    m_scope->addItem(tr("Global (everything)"), QStringLiteral("global"));
-    form->addRow(tr("&Scope:"), m_scope);
+    for (const char *scope : {"agent", "tool", "user", "tenant", "global"})
+        m_scope->addItem(QString(), QLatin1String(scope));
+    auto *scopeLabel = new QLabel(this);
+    scopeLabel->setBuddy(m_scope);
+    form->addRow(scopeLabel, m_scope);
     m_target = new QComboBox(this);
     m_target->setEditable(true);
-    m_target->lineEdit()->setPlaceholderText(tr("pick one the console has seen, or type it"));
     m_target->setInsertPolicy(QComboBox::NoInsert);
-    m_target->setAccessibleName(tr("Kill-switch target"));
-    form->addRow(tr("&Target:"), m_target);
+    auto *targetLabel = new QLabel(this);
+    targetLabel->setBuddy(m_target);
+    form->addRow(targetLabel, m_target);
     layout->addLayout(form);
 
     auto *buttons = new QHBoxLayout;
-    m_engage = new QPushButton(tr("&Engage…"), this);
-    m_engage->setAccessibleName(tr("Engage the kill switch"));
-    m_release = new QPushButton(tr("&Release…"), this);
-    m_release->setAccessibleName(tr("Release the selected kill switch"));
-    m_drill = new QPushButton(tr("&Drill: what would this stop?"), this);
-    m_drill->setAccessibleName(tr("Drill: list what this kill switch would stop, without engaging it"));
+    m_engage = new QPushButton(this);
+    m_release = new QPushButton(this);
+    m_drill = new QPushButton(this);
     buttons->addWidget(m_engage);
     buttons->addWidget(m_release);
     buttons->addWidget(m_drill);
-    m_reload = new QPushButton(tr("Re&fresh"), this);
-    m_reload->setAccessibleName(tr("Fetch the active kill switches and their history from the broker"));
+    m_reload = new QPushButton(this);
     buttons->addWidget(m_reload);
     layout->addLayout(buttons);
     m_roleHint = new QLabel(this);
@@ -78,9 +72,9 @@ KillSwitchPanel::KillSwitchPanel(KillSwitchBackend *backend, models::KillSwitchM
     // keep the review above it readable.
     auto *lower = new QHBoxLayout;
     auto *activeColumn = new QVBoxLayout;
-    activeColumn->addWidget(new QLabel(tr("Active switches:"), this));
+    auto *activeLabel = new QLabel(this);
+    activeColumn->addWidget(activeLabel);
     m_active = new QTableView(this);
-    m_active->setAccessibleName(tr("Active kill switches"));
     m_active->setModel(model);
     m_active->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_active->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -90,18 +84,44 @@ KillSwitchPanel::KillSwitchPanel(KillSwitchBackend *backend, models::KillSwitchM
     m_tabs = new QTabWidget(this);
     m_result = new QPlainTextEdit(this);
     m_result->setReadOnly(true);
-    m_result->setAccessibleName(tr("The broker's answer to the last kill-switch order"));
     m_result->setMaximumBlockCount(200);
     m_drillResult = new QPlainTextEdit(this);
     m_drillResult->setReadOnly(true);
-    m_drillResult->setAccessibleName(tr("What the drilled kill switch would stop"));
     m_history = new QListWidget(this);
-    m_history->setAccessibleName(tr("Kill-switch history"));
-    m_tabs->addTab(m_result, tr("Broker's answer"));
-    m_tabs->addTab(m_drillResult, tr("Drill result"));
-    m_tabs->addTab(m_history, tr("History"));
+    m_tabs->addTab(m_result, QString());
+    m_tabs->addTab(m_drillResult, QString());
+    m_tabs->addTab(m_history, QString());
     lower->addWidget(m_tabs, 2);
     layout->addLayout(lower, 1);
+
+    (new Retranslation(this))->add([=, this] {
+        setAccessibleName(tr("Kill switches"));
+        m_scope->setAccessibleName(tr("Kill-switch scope"));
+        const QStringList scopeNames = {tr("Agent"), tr("Tool"), tr("User"), tr("Tenant"), tr("Global (everything)")};
+        for (int i = 0; i < scopeNames.size(); ++i)
+            m_scope->setItemText(i, scopeNames.at(i));
+        scopeLabel->setText(tr("&Scope:"));
+        m_target->lineEdit()->setPlaceholderText(tr("pick one the console has seen, or type it"));
+        m_target->setAccessibleName(tr("Kill-switch target"));
+        targetLabel->setText(tr("&Target:"));
+        m_engage->setText(tr("&Engage…"));
+        m_engage->setAccessibleName(tr("Engage the kill switch"));
+        m_release->setText(tr("&Release…"));
+        m_release->setAccessibleName(tr("Release the selected kill switch"));
+        m_drill->setText(tr("&Drill: what would this stop?"));
+        m_drill->setAccessibleName(tr("Drill: list what this kill switch would stop, without engaging it"));
+        m_reload->setText(tr("Re&fresh"));
+        m_reload->setAccessibleName(tr("Fetch the active kill switches and their history from the broker"));
+        activeLabel->setText(tr("Active switches:"));
+        m_active->setAccessibleName(tr("Active kill switches"));
+        m_result->setAccessibleName(tr("The broker's answer to the last kill-switch order"));
+        m_drillResult->setAccessibleName(tr("What the drilled kill switch would stop"));
+        m_history->setAccessibleName(tr("Kill-switch history"));
+        m_tabs->setTabText(0, tr("Broker's answer"));
+        m_tabs->setTabText(1, tr("Drill result"));
+        m_tabs->setTabText(2, tr("History"));
+        refresh(); // the role hint is composed in the current language
+    });
 
     connect(m_scope, &QComboBox::currentIndexChanged, this, [this] { fillTargets(); });
     connect(m_engage, &QPushButton::clicked, this, &KillSwitchPanel::engage);

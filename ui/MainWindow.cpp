@@ -9,6 +9,7 @@
 #include "ui/DecisionDialog.h"
 #include "ui/HistoryView.h"
 #include "ui/KillSwitchPanel.h"
+#include "ui/Retranslation.h"
 #include "ui/ReviewCoverage.h"
 #include "ui/ReviewPanel.h"
 #include "ui/ShortcutsDialog.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
     , m_queue(queue)
     , m_proxy(new models::PendingQueueProxyModel(this))
     , m_connection(connection)
+    , m_retranslation(new Retranslation(this))
 {
     translated([this] { setWindowTitle(tr("Countersign")); });
     setObjectName(QStringLiteral("mainWindow"));
@@ -517,15 +519,12 @@ void MainWindow::saveLayout()
 
 void MainWindow::translated(std::function<void()> apply)
 {
-    apply();
-    m_retranslations.append(std::move(apply));
+    m_retranslation->add(std::move(apply));
 }
 
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
-        for (const auto &apply : std::as_const(m_retranslations))
-            apply();
         updateFilterChoices();
         // The review and the hint are composed per action: compose them again in the new language.
         onSelectionChanged();

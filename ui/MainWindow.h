@@ -30,6 +30,7 @@ class ConsoleBackend;
 class HistoryView;
 class KillSwitchPanel;
 class ReviewPanel;
+class Retranslation;
 
 // The approver's window: the live queue on the left, the review of the
 // selected action on the right, Approve and Deny below it.
@@ -109,7 +110,7 @@ private:
     KillSwitchPanel *m_killSwitchPanel = nullptr;
     QDockWidget *m_killSwitchDock = nullptr;
     QAction *m_killSwitchAction = nullptr;
-    QList<std::function<void()>> m_retranslations;
+    Retranslation *m_retranslation;
     HistoryView *m_historyView = nullptr;
     QTabWidget *m_views = nullptr;
 };

@@ -14,14 +14,21 @@ class ReviewPane : public QGroupBox
     Q_OBJECT
 
 public:
-    ReviewPane(const QString &title, QWidget *parent = nullptr);
+    explicit ReviewPane(QWidget *parent = nullptr);
+    // The frame's title, which also names the pane and its maximise button for screen readers.
+    void setPaneTitle(const QString &title);
     QVBoxLayout *body() const { return m_body; }
     void setMaximised(bool maximised);
 
 Q_SIGNALS:
     void maximiseToggled(bool maximised);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void updateMaximiseText();
+
     QVBoxLayout *m_body;
     QToolButton *m_maximise;
 };

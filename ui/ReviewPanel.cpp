@@ -11,6 +11,7 @@
 #include "models/JsonTreeModel.h"
 #include "models/MemoryModel.h"
 #include "ui/FullTextDialog.h"
+#include "ui/Retranslation.h"
 #include "ui/ReviewCoverage.h"
 #include "ui/ReviewPane.h"
 
@@ -31,7 +32,7 @@ namespace countersign::ui {
 
 namespace {
 
-QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
 {
     auto *view = new QTableView(parent);
     view->setModel(model);
@@ -41,26 +42,23 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *p
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->horizontalHeader()->setStretchLastSection(true);
     view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->setAccessibleName(name);
     return view;
 }
 
-QPlainTextEdit *makeText(const QString &name, QWidget *parent)
+QPlainTextEdit *makeText(QWidget *parent)
 {
     auto *edit = new QPlainTextEdit(parent);
     edit->setReadOnly(true);
     edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    edit->setAccessibleName(name);
     return edit;
 }
 
 // The flags of a pane, above its content: plain text, a few lines high,
 // scrollable; flags explain, the content below is always shown too.
-QPlainTextEdit *makeFlags(const QString &name, QWidget *parent)
+QPlainTextEdit *makeFlags(QWidget *parent)
 {
-    auto *edit = makeText(name, parent);
+    auto *edit = makeText(parent);
     edit->setMaximumHeight(edit->fontMetrics().lineSpacing() * 7 + 8);
-    edit->setPlaceholderText(ReviewPanel::tr("No flags."));
     return edit;
 }
 
@@ -96,10 +94,9 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     m_header->setTextFormat(Qt::PlainText);
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_header->setAccessibleName(tr("What was asked, by whom, and why it needs approval"));
     m_header->setMargin(6);
     layout->addWidget(m_header);
-    m_requestFlags = makeFlags(tr("Flags about the request"), this);
+    m_requestFlags = makeFlags(this);
     m_requestFlags->setMaximumHeight(m_requestFlags->fontMetrics().lineSpacing() * 3 + 8);
     layout->addWidget(m_requestFlags);
 
@@ -108,14 +105,13 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     layout->addWidget(m_splitter, 1);
 
-    auto *arguments = new ReviewPane(tr("Tool arguments"), m_splitter);
+    auto *arguments = new ReviewPane(m_splitter);
     m_argumentTabs = new QTabWidget(arguments);
     m_tree = new QTreeView(m_argumentTabs);
     m_tree->setModel(m_treeModel);
     m_tree->setWordWrap(true);
     m_tree->setTextElideMode(Qt::ElideNone);
     m_tree->setUniformRowHeights(false);
-    m_tree->setAccessibleName(tr("Tool arguments as a tree"));
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     // Cells stop at 2 000 characters with a visible "show all" marker; a double
     // click (or Enter) shows the whole value.
@@ -124,38 +120,37 @@ ReviewPanel::ReviewPanel(QWidget *parent)
                              tr("Full value of %1").arg(index.data(models::JsonTreeModel::JsonPathRole).toString()),
                              index.data(models::JsonTreeModel::FullTextRole).toString());
     });
-    m_raw = makeText(tr("Tool arguments as canonical JSON"), m_argumentTabs);
-    m_argumentTabs->addTab(m_tree, tr("Tree"));
-    m_argumentTabs->addTab(m_raw, tr("Raw (canonical JSON)"));
-    m_argumentFlags = makeFlags(tr("Flags about the tool arguments"), arguments);
+    m_raw = makeText(m_argumentTabs);
+    m_argumentTabs->addTab(m_tree, QString());
+    m_argumentTabs->addTab(m_raw, QString());
+    m_argumentFlags = makeFlags(arguments);
     arguments->body()->addWidget(m_argumentFlags);
     arguments->body()->addWidget(m_argumentTabs, 1);
 
-    auto *scopes = new ReviewPane(tr("Data scopes"), m_splitter);
-    m_scopes = makeTable(m_scopeModel, tr("Data scopes"), scopes);
-    m_scopeFlags = makeFlags(tr("Flags about the data scopes"), scopes);
+    auto *scopes = new ReviewPane(m_splitter);
+    m_scopes = makeTable(m_scopeModel, scopes);
+    m_scopeFlags = makeFlags(scopes);
     scopes->body()->addWidget(m_scopeFlags);
     scopes->body()->addWidget(m_scopes, 1);
 
-    auto *chain = new ReviewPane(tr("Authority chain"), m_splitter);
+    auto *chain = new ReviewPane(m_splitter);
     m_chainFlags = new QLabel(chain);
     m_chainFlags->setTextFormat(Qt::PlainText);
     m_chainFlags->setWordWrap(true);
-    m_chainFlags->setAccessibleName(tr("Problems found in the authority chain"));
-    m_chain = makeTable(m_chainModel, tr("Authority chain, from the user to the tool"), chain);
+    m_chain = makeTable(m_chainModel, chain);
     chain->body()->addWidget(m_chainFlags);
     chain->body()->addWidget(m_chain, 1);
 
-    auto *evidence = new ReviewPane(tr("Evidence and memory"), m_splitter);
-    m_evidence = makeTable(m_evidenceModel, tr("Evidence the agent relied on"), evidence);
-    m_evidenceContent = makeText(tr("Content of the selected evidence"), evidence);
-    m_memory = makeTable(m_memoryModel, tr("Agent memory that influenced the action"), evidence);
-    auto *evidenceLabel = new QLabel(tr("Content of the selected source:"), evidence);
-    auto *memoryLabel = new QLabel(tr("Agent memory:"), evidence);
+    auto *evidence = new ReviewPane(m_splitter);
+    m_evidence = makeTable(m_evidenceModel, evidence);
+    m_evidenceContent = makeText(evidence);
+    m_memory = makeTable(m_memoryModel, evidence);
+    auto *evidenceLabel = new QLabel(evidence);
+    auto *memoryLabel = new QLabel(evidence);
     // Every label of the review is plain text, even the console's own.
     evidenceLabel->setTextFormat(Qt::PlainText);
     memoryLabel->setTextFormat(Qt::PlainText);
-    m_evidenceFlags = makeFlags(tr("Flags about the evidence and memory"), evidence);
+    m_evidenceFlags = makeFlags(evidence);
     evidence->body()->addWidget(m_evidenceFlags);
     evidence->body()->addWidget(m_evidence, 2);
     evidence->body()->addWidget(evidenceLabel);
@@ -166,6 +161,31 @@ ReviewPanel::ReviewPanel(QWidget *parent)
             [this](const QModelIndex &current) { showEvidenceContent(current.row()); });
 
     m_panes = {arguments, scopes, chain, evidence};
+    (new Retranslation(this))->add([=, this] {
+        m_header->setAccessibleName(tr("What was asked, by whom, and why it needs approval"));
+        m_requestFlags->setAccessibleName(tr("Flags about the request"));
+        arguments->setPaneTitle(tr("Tool arguments"));
+        m_tree->setAccessibleName(tr("Tool arguments as a tree"));
+        m_raw->setAccessibleName(tr("Tool arguments as canonical JSON"));
+        m_argumentTabs->setTabText(0, tr("Tree"));
+        m_argumentTabs->setTabText(1, tr("Raw (canonical JSON)"));
+        m_argumentFlags->setAccessibleName(tr("Flags about the tool arguments"));
+        scopes->setPaneTitle(tr("Data scopes"));
+        m_scopes->setAccessibleName(tr("Data scopes"));
+        m_scopeFlags->setAccessibleName(tr("Flags about the data scopes"));
+        chain->setPaneTitle(tr("Authority chain"));
+        m_chainFlags->setAccessibleName(tr("Problems found in the authority chain"));
+        m_chain->setAccessibleName(tr("Authority chain, from the user to the tool"));
+        evidence->setPaneTitle(tr("Evidence and memory"));
+        m_evidence->setAccessibleName(tr("Evidence the agent relied on"));
+        m_evidenceContent->setAccessibleName(tr("Content of the selected evidence"));
+        m_memory->setAccessibleName(tr("Agent memory that influenced the action"));
+        evidenceLabel->setText(tr("Content of the selected source:"));
+        memoryLabel->setText(tr("Agent memory:"));
+        m_evidenceFlags->setAccessibleName(tr("Flags about the evidence and memory"));
+        for (QPlainTextEdit *flags : {m_requestFlags, m_argumentFlags, m_scopeFlags, m_evidenceFlags})
+            flags->setPlaceholderText(tr("No flags."));
+    });
     for (ReviewPane *pane : m_panes)
         connect(pane, &ReviewPane::maximiseToggled, this, [this, pane](bool on) { maximise(pane, on); });
     setupCoverage();

@@ -7,7 +7,10 @@
 #include "models/ModelTestSupport.h"
 #include "models/PendingQueueModel.h"
 #include "ui/ConnectionBanner.h"
+#include "ui/HistoryView.h"
+#include "ui/KillSwitchPanel.h"
 #include "ui/MainWindow.h"
+#include "ui/ReviewPane.h"
 #include "ui/ReviewPanel.h"
 #include "ui/ShortcutsDialog.h"
 #include "ui/TrayIcon.h"
@@ -547,12 +550,34 @@ void TestDesktopIntegration::languageSwitchRetranslatesTheWindowLive()
             titles.append(action->text());
         return titles;
     };
+    // The fixed texts of the review panes, the kill-switch panel and the history view follow too.
+    auto paneTitles = [window] {
+        QStringList titles;
+        for (const ui::ReviewPane *pane : window->findChildren<ui::ReviewPane *>())
+            titles.append(pane->title());
+        return titles;
+    };
+    auto buttonTexts = [](const QWidget *widget) {
+        QStringList texts;
+        for (const QPushButton *button : widget->findChildren<QPushButton *>())
+            texts.append(button->text());
+        return texts;
+    };
+    QVERIFY(m_console->killSwitchPanel());
+    QVERIFY(m_console->historyView());
+    QVERIFY(paneTitles().contains(QStringLiteral("Tool arguments")));
     QCOMPARE(window->approveButton()->text(), QStringLiteral("&Approve…"));
     QCOMPARE(language.apply(QStringLiteral("de")), QStringLiteral("de"));
     QCOMPARE(QLocale().language(), QLocale::German);
     QTRY_COMPARE(window->approveButton()->text(), QStringLiteral("&Genehmigen…"));
     QCOMPARE(window->denyButton()->text(), QStringLiteral("&Ablehnen…"));
     QVERIFY2(menuTitles().contains(QStringLiteral("&Datei")), qPrintable(menuTitles().join(u' ')));
+    QVERIFY2(!paneTitles().contains(QStringLiteral("Tool arguments")), qPrintable(paneTitles().join(u'|')));
+    QCOMPARE(paneTitles().count(QStringLiteral("Werkzeugargumente")), 2); // the queue's review and the history's
+    QVERIFY2(buttonTexts(m_console->killSwitchPanel()).contains(QStringLiteral("&Auslösen…")),
+             qPrintable(buttonTexts(m_console->killSwitchPanel()).join(u'|')));
+    QVERIFY2(buttonTexts(m_console->historyView()).contains(QStringLiteral("&Audit-Log prüfen")),
+             qPrintable(buttonTexts(m_console->historyView()).join(u'|')));
     QCOMPARE(m_console->tray()->toolTip(), QStringLiteral("Countersign: keine Aktionen warten"));
     addPendingAction(QStringLiteral("customer-refund"));
     addPendingAction(QStringLiteral("iam-role-grant"));
@@ -560,9 +585,14 @@ void TestDesktopIntegration::languageSwitchRetranslatesTheWindowLive()
     QCOMPARE(language.apply(QStringLiteral("fr")), QStringLiteral("fr"));
     QTRY_COMPARE(window->approveButton()->text(), QStringLiteral("A&pprouver…"));
     QCOMPARE(window->denyButton()->text(), QStringLiteral("&Refuser…"));
+    QCOMPARE(paneTitles().count(QStringLiteral("Arguments de l’outil")), 2);
+    QVERIFY(buttonTexts(m_console->killSwitchPanel()).contains(QStringLiteral("&Déclencher…")));
+    QVERIFY(buttonTexts(m_console->historyView()).contains(QStringLiteral("Vérifier le journal d’&audit")));
     QCOMPARE(QLocale().toString(1234.5, 'f', 1), QStringLiteral("1\u202f234,5"));
     QCOMPARE(language.apply(QStringLiteral("en")), QStringLiteral("en"));
     QTRY_COMPARE(window->approveButton()->text(), QStringLiteral("&Approve…"));
+    QCOMPARE(paneTitles().count(QStringLiteral("Tool arguments")), 2);
+    QVERIFY(buttonTexts(m_console->killSwitchPanel()).contains(QStringLiteral("&Engage…")));
     // Shortcuts survive the retranslation.
     QCOMPARE(window->approveButton()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Return));
 }
