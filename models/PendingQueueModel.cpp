@@ -6,6 +6,7 @@
 
 #include <QFont>
 #include <QJsonArray>
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -154,9 +155,14 @@ QString PendingQueueModel::countdownText(qint64 seconds)
     const qint64 h = seconds / 3600;
     const qint64 m = (seconds % 3600) / 60;
     const qint64 s = seconds % 60;
+    // Digits in the console's locale (QLocale), without group separators.
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    const auto twoDigits
+        = [&locale](qint64 v) -> QString { return (v < 10 ? locale.zeroDigit() : QString()) + locale.toString(v); };
     if (h > 0)
-        return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QChar(u'0')).arg(s, 2, 10, QChar(u'0'));
-    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QChar(u'0'));
+        return QStringLiteral("%1:%2:%3").arg(locale.toString(h), twoDigits(m), twoDigits(s));
+    return QStringLiteral("%1:%2").arg(locale.toString(m), twoDigits(s));
 }
 
 QString PendingQueueModel::tooltip(const Entry &e, int column) const

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void countdownFollowsTheInjectedClock();
     void countdownText_data();
     void countdownText();
+    void countdownUsesTheLocalesDigits();
     void expiredRowsStayUntilResolved();
     void tickChangesOnlyTheDeadlineColumn();
     void timerTicksOnItsOwn();
@@ -201,6 +202,19 @@ void TestPendingQueueModel::countdownText()
     QFETCH(qint64, seconds);
     QFETCH(QString, text);
     QCOMPARE(Model::countdownText(seconds), text);
+}
+
+void TestPendingQueueModel::countdownUsesTheLocalesDigits()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Arabic, QLocale::Egypt));
+    const QString arabic = Model::countdownText(3725);
+    const QString short_ = Model::countdownText(299);
+    QLocale::setDefault(before);
+    // U+0660.. are the Arabic-Indic digits: 1:02:05 and 4:59, zero padding in the locale's zero.
+    QCOMPARE(arabic, QStringLiteral("\u0661:\u0660\u0662:\u0660\u0665"));
+    QCOMPARE(short_, QStringLiteral("\u0664:\u0665\u0669"));
+    QCOMPARE(Model::countdownText(3725), QStringLiteral("1:02:05"));
 }
 
 void TestPendingQueueModel::expiredRowsStayUntilResolved()
