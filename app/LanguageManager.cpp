@@ -39,7 +39,10 @@ QString LanguageManager::apply(const QString &language)
     removeTranslators();
     auto console = std::make_unique<QTranslator>();
     // English is the source language: its file carries only the plural forms.
-    if (console->load(locale, QStringLiteral("countersign"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    // A locale we have no translation for (C, POSIX, es_ES…) falls back to
+    // English, so counts still read "1 resolved action", never "action(s)".
+    if (console->load(locale, QStringLiteral("countersign"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || console->load(QStringLiteral(":/i18n/countersign_en"))) {
         QCoreApplication::installTranslator(console.get());
         m_console = std::move(console);
     }

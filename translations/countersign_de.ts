@@ -1258,6 +1258,10 @@ Der Digest wurde von dieser Konsole aus der angezeigten Aktion berechnet.</trans
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Select an action in the list to see its review, read-only.</source>
+        <translation>Wählen Sie eine Aktion in der Liste, um ihre Prüfung schreibgeschützt zu sehen.</translation>
+    </message>
 </context>
 <context>
     <name>countersign::core::IdentifierCheck</name>

@@ -1258,6 +1258,10 @@ L’empreinte a été calculée par cette console à partir de l’action affich
         <source>Export failed: %1</source>
         <translation>Échec de l’export&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Select an action in the list to see its review, read-only.</source>
+        <translation>Sélectionnez une action dans la liste pour voir son examen, en lecture seule.</translation>
+    </message>
 </context>
 <context>
     <name>countersign::core::IdentifierCheck</name>

@@ -148,6 +148,7 @@ HistoryView::HistoryView(storage::HistoryStore *store, models::HistorySync *sync
     m_tabs = new QTabWidget(splitter);
     m_tabs->setObjectName(QStringLiteral("historyDetails"));
     m_review = new ReviewPanel(m_tabs);
+    m_review->setEmptyHint([] { return tr("Select an action in the list to see its review, read-only."); });
     m_tabs->addTab(m_review, QString());
     auto *decisionsPage = new QWidget(m_tabs);
     auto *decisionsLayout = new QVBoxLayout(decisionsPage);
@@ -180,6 +181,9 @@ HistoryView::HistoryView(storage::HistoryStore *store, models::HistorySync *sync
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 4);
+    // The review panes' size hints would otherwise squeeze the list to a sliver:
+    // start at about 3:4, as the stretch factors share any space later.
+    splitter->setSizes({600, 800});
 
     auto *bar = new QHBoxLayout;
     auto *fromLabel = new QLabel(this);

@@ -161,7 +161,8 @@ ReviewPanel::ReviewPanel(QWidget *parent)
             [this](const QModelIndex &current) { showEvidenceContent(current.row()); });
 
     m_panes = {arguments, scopes, chain, evidence};
-    (new Retranslation(this))->add([=, this] {
+    auto *i18n = new Retranslation(this);
+    i18n->add([=, this] {
         m_header->setAccessibleName(tr("What was asked, by whom, and why it needs approval"));
         m_requestFlags->setAccessibleName(tr("Flags about the request"));
         arguments->setPaneTitle(tr("Tool arguments"));
@@ -190,9 +191,25 @@ ReviewPanel::ReviewPanel(QWidget *parent)
         connect(pane, &ReviewPane::maximiseToggled, this, [this, pane](bool on) { maximise(pane, on); });
     setupCoverage();
     clear();
+    i18n->add([this] {
+        if (m_actionId.isEmpty())
+            m_header->setText(emptyText());
+    });
 }
 
 ReviewPanel::~ReviewPanel() = default;
+
+QString ReviewPanel::emptyText() const
+{
+    return m_emptyHint ? m_emptyHint() : tr("Select an action in the queue to review it.");
+}
+
+void ReviewPanel::setEmptyHint(std::function<QString()> hint)
+{
+    m_emptyHint = std::move(hint);
+    if (m_actionId.isEmpty())
+        clear();
+}
 
 void ReviewPanel::maximise(ReviewPane *pane, bool on)
 {
@@ -209,7 +226,7 @@ void ReviewPanel::clear()
 {
     m_actionId.clear();
     m_action = core::Action();
-    m_header->setText(tr("Select an action in the queue to review it."));
+    m_header->setText(emptyText());
     m_header->setAccessibleDescription(m_header->text());
     m_treeModel->clear();
     m_scopeModel->clear();

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <array>
+#include <functional>
 
 class QLabel;
 class QPlainTextEdit;
@@ -41,6 +42,9 @@ public:
 
     void showAction(const core::Action &action);
     void clear();
+    // What the empty panel says; the default points at the queue. Called again
+    // on every clear(), so it follows a language switch.
+    void setEmptyHint(std::function<QString()> hint);
     // Re-checks what depends on the time (link and memory expiry) while an action is shown.
     void refreshClock();
     QString shownActionId() const { return m_actionId; }
@@ -70,6 +74,7 @@ public:
     QTableView *memoryView() const { return m_memory; }
 
 private:
+    QString emptyText() const;
     void maximise(ReviewPane *pane, bool on);
     void arrangeColumns();
     void showEvidenceContent(int row);
@@ -102,6 +107,7 @@ private:
     models::EvidenceModel *m_evidenceModel;
     models::MemoryModel *m_memoryModel;
     ReviewCoverage *m_coverage;
+    std::function<QString()> m_emptyHint;
 };
 
 } // namespace countersign::ui

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void shortcutReferenceListsTheWindowsShortcuts();
     void bannerFollowsTheDarkPalette();
     void languageSwitchRetranslatesTheWindowLive();
+    void untranslatedLocaleFallsBackToEnglishPlurals();
 
 private:
     std::unique_ptr<app::ConsoleController> makeConsole();
@@ -595,6 +596,18 @@ void TestDesktopIntegration::languageSwitchRetranslatesTheWindowLive()
     QVERIFY(buttonTexts(m_console->killSwitchPanel()).contains(QStringLiteral("&Engage…")));
     // Shortcuts survive the retranslation.
     QCOMPARE(window->approveButton()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Return));
+}
+
+void TestDesktopIntegration::untranslatedLocaleFallsBackToEnglishPlurals()
+{
+    // Spanish has no translation: the console speaks English, with its plural forms.
+    QCOMPARE(m_language.apply(QStringLiteral("es")), QStringLiteral("en"));
+    const char *context = "countersign::ui::HistoryView";
+    const char *source = "%n resolved action(s) in the local cache";
+    QCOMPARE(QCoreApplication::translate(context, source, nullptr, 1),
+             QStringLiteral("1 resolved action in the local cache"));
+    QCOMPARE(QCoreApplication::translate(context, source, nullptr, 2),
+             QStringLiteral("2 resolved actions in the local cache"));
 }
 
 QTEST_MAIN(TestDesktopIntegration)
