@@ -202,6 +202,18 @@ int main(int argc, char *argv[])
     console.showWindow();
     firstPaint.window = console.window();
     app.installEventFilter(&firstPaint);
+    // Say what the connection went through (B8 found a 32 s gap with 1 000 pending).
+    QObject::connect(console.connection(), &net::BrokerConnection::stateChanged, &app, [&t](auto state) {
+        say(QStringLiteral("  %1 ms: connection state %2")
+                .arg(double(t.nsecsElapsed()) / 1e6, 0, 'f', 1)
+                .arg(int(state)));
+    });
+    QObject::connect(console.connection(), &net::BrokerConnection::errorMessage, &app,
+                     [&t](const QString &code, const QString &message) {
+                         say(QStringLiteral("  %1 ms: broker error %2 %3")
+                                 .arg(double(t.nsecsElapsed()) / 1e6, 0, 'f', 1)
+                                 .arg(code, message));
+                     });
     console.connectToBroker();
     double liveMs = -1, allMs = -1;
     QTimer deadline;
