@@ -158,7 +158,13 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
     connect(m_queueView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onSelectionChanged);
     connect(queue, &models::PendingQueueModel::actionResolved, this, &MainWindow::onResolved);
-    connect(queue, &QAbstractItemModel::rowsInserted, this, [this] {
+    // Laying the table out measures every cell, so it runs once per burst of
+    // arrivals (a resync replays the whole backlog), not once per action:
+    // per action it made 1,000 pending take 33 s to appear (B8, docs/performance.md).
+    auto *layoutQueue = new QTimer(this);
+    layoutQueue->setSingleShot(true);
+    layoutQueue->setInterval(0);
+    connect(layoutQueue, &QTimer::timeout, this, [this] {
         updateFilterChoices();
         m_queueView->resizeColumnsToContents();
         for (int column = 0; column < m_queueView->model()->columnCount(); ++column)
@@ -167,6 +173,7 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
         if (selectedActionId().isEmpty() && m_proxy->rowCount() > 0)
             m_queueView->selectRow(0);
     });
+    connect(queue, &QAbstractItemModel::rowsInserted, layoutQueue, qOverload<>(&QTimer::start));
     connect(queue, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
         if (topLeft.data(models::PendingQueueModel::ActionIdRole).toString() == m_review->shownActionId()
             && topLeft.column() != models::PendingQueueModel::DeadlineColumn)
