@@ -240,6 +240,8 @@ void ConsoleController::watchScreenLock()
     const QList<std::pair<QString, QString>> savers {
         {QStringLiteral("org.freedesktop.ScreenSaver"), QStringLiteral("/org/freedesktop/ScreenSaver")},
         {QStringLiteral("org.gnome.ScreenSaver"), QStringLiteral("/org/gnome/ScreenSaver")}};
+    // QDBusConnection::connect takes only a slot name in Qt 6.4 (no functor
+    // overload); "1" is the slot-method prefix that SLOT() would add.
     for (const auto &[service, path] : savers)
         bus.connect(service, path, service, QStringLiteral("ActiveChanged"), this, "1onScreenSaverActive(bool)");
 }

@@ -24,9 +24,11 @@ DesktopNotifier::DesktopNotifier(QDBusConnection bus, QObject *parent)
     : QObject(parent)
     , m_bus(std::move(bus))
 {
+    // QDBusConnection::connect takes only a slot name in Qt 6.4 (no functor
+    // overload); "1" is the slot-method prefix that SLOT() would add.
     if (m_bus.isConnected())
         m_bus.connect(kService, kPath, kInterface, QStringLiteral("ActionInvoked"), this,
-                      SLOT(onActionInvoked(uint, QString)));
+                      "1onActionInvoked(uint,QString)");
 }
 
 DesktopNotifier::Channel DesktopNotifier::channel() const
