@@ -37,6 +37,68 @@ constexpr int64_t kMaxExactInteger = int64_t(1) << 53;
 // Deeper nesting than this is not configuration; refusing it also bounds recursion.
 constexpr int kMaxDepth = 64;
 
+// TOML 1.0 allows non-ASCII characters only inside strings and comments.
+// toml++ 3.x reads some of them elsewhere through a whitespace table that
+// reaches __builtin_unreachable() (undefined behaviour, found by fuzz_policy;
+// the input is kept in fuzz/regressions/policy/), so such text is refused here
+// before toml++ sees it. Returns the 1-based line and column of the first one.
+bool nonAsciiOutsideStrings(QByteArrayView text, qsizetype *line, qsizetype *column)
+{
+    enum class State { Normal, Comment, Basic, Literal, MultiBasic, MultiLiteral };
+    State state = State::Normal;
+    qsizetype lineNumber = 1;
+    qsizetype lineStart = 0;
+    const qsizetype size = text.size();
+    const auto at = [&](qsizetype i) { return i < size ? text[i] : '\0'; };
+    const auto triple = [&](qsizetype i, char quote) { return at(i + 1) == quote && at(i + 2) == quote; };
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            ++lineNumber;
+            lineStart = i + 1;
+            if (state == State::Comment || state == State::Basic || state == State::Literal)
+                state = State::Normal;
+            continue;
+        }
+        switch (state) {
+        case State::Normal:
+            if (c == '#') {
+                state = State::Comment;
+            } else if (c == '"' || c == '\'') {
+                const bool multi = triple(i, c);
+                state = c == '"' ? (multi ? State::MultiBasic : State::Basic)
+                                 : (multi ? State::MultiLiteral : State::Literal);
+                if (multi)
+                    i += 2;
+            } else if (uchar(c) >= 0x80) {
+                *line = lineNumber;
+                *column = i - lineStart + 1;
+                return true;
+            }
+            break;
+        case State::Comment:
+            break;
+        case State::Basic:
+        case State::MultiBasic:
+            if (c == '\\' && at(i + 1) != '\n')
+                ++i;
+            else if (c == '"' && (state == State::Basic || triple(i, '"'))) {
+                i += state == State::Basic ? 0 : 2;
+                state = State::Normal;
+            }
+            break;
+        case State::Literal:
+        case State::MultiLiteral:
+            if (c == '\'' && (state == State::Literal || triple(i, '\''))) {
+                i += state == State::Literal ? 0 : 2;
+                state = State::Normal;
+            }
+            break;
+        }
+    }
+    return false;
+}
+
 struct Conversion
 {
     QString sourceName;
@@ -180,6 +242,14 @@ std::optional<TomlDocument> TomlDocument::parse(QByteArrayView text, const QStri
 {
     if (text.size() > kMaxBytes) {
         errors->append(QStringLiteral("%1: file is larger than %2 bytes").arg(sourceName, QString::number(kMaxBytes)));
+        return std::nullopt;
+    }
+    qsizetype line = 0;
+    qsizetype column = 0;
+    if (nonAsciiOutsideStrings(text, &line, &column)) {
+        errors->append(QStringLiteral("%1:%2:%3: a non-ASCII character outside a string or comment (TOML allows them "
+                                      "only inside quotes or after #)")
+                           .arg(sourceName, QString::number(line), QString::number(column)));
         return std::nullopt;
     }
     const std::string_view view(text.data(), size_t(text.size()));

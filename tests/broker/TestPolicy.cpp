@@ -149,6 +149,7 @@ private Q_SLOTS:
     void loadReportsUnreadableFile();
     void tomlDocumentConvertsTypes();
     void tomlDocumentLinesAndLocate();
+    void tomlNonAsciiOnlyInStringsAndComments();
     void tomlDocumentRejectsUnrepresentableNumbers_data();
     void tomlDocumentRejectsUnrepresentableNumbers();
     void tomlDocumentRefusesDeepNesting();
@@ -1129,6 +1130,36 @@ void TestPolicy::tomlDocumentConvertsTypes()
              (QJsonObject {{QStringLiteral("k"), QStringLiteral("v")}}));
     QCOMPARE(root.value(QStringLiteral("aot")).toArray().size(), 2);
     QCOMPARE(root.value(QStringLiteral("aot")).toArray().at(1).toObject().value(QStringLiteral("n")).toDouble(), 2.0);
+}
+
+void TestPolicy::tomlNonAsciiOnlyInStringsAndComments()
+{
+    // Inside every kind of string and in comments, non-ASCII text is fine.
+    QStringList errors;
+    const auto doc = TomlDocument::parse("# Überweisungen über 10 000 € — prüfen\n"
+                                         "a = \"Zahlung an Müller\" # é\n"
+                                         "b = 'Café'\n"
+                                         "c = \"\"\"\nligne « un »\\\n deux\"\"\"\n"
+                                         "d = \'\'\'\nñ\n\'\'\'\n"
+                                         "e = \"quote \\\" then é\"\n",
+                                         QStringLiteral("t.toml"), &errors);
+    QVERIFY2(doc, qPrintable(errors.join(u'\n')));
+    QCOMPARE(doc->root().value(QStringLiteral("a")).toString(), QStringLiteral("Zahlung an Müller"));
+    QCOMPARE(doc->root().value(QStringLiteral("e")).toString(), QStringLiteral("quote \" then é"));
+    // Elsewhere it is refused with its place, before toml++ (whose whitespace
+    // table has undefined behaviour for such characters) reads it.
+    errors.clear();
+    QVERIFY(!TomlDocument::parse("a = 1\nb = 2 é\n", QStringLiteral("t.toml"), &errors));
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().startsWith(QStringLiteral("t.toml:2:7: a non-ASCII character")),
+             qPrintable(errors.first()));
+    // The input the policy fuzzer found.
+    QFile crash(QStringLiteral(COUNTERSIGN_SOURCE_DIR
+                               "/fuzz/regressions/policy/crash-policy-crash-1e505184ed632019fb184e4b9ed54b103e2f0f24"));
+    QVERIFY(crash.open(QIODevice::ReadOnly));
+    errors.clear();
+    QVERIFY(!parsePolicy(crash.readAll(), &errors));
+    QVERIFY(!errors.isEmpty());
 }
 
 void TestPolicy::tomlDocumentLinesAndLocate()
