@@ -155,18 +155,23 @@ int main(int argc, char *argv[])
     // Agents: one submission in flight each, half allowed, half held.
     std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
     qint64 submitted = 0, failed = 0;
+    // Per agent, so every agent alternates allowed and held submissions and
+    // idempotency keys never collide (a shared counter made both depend on
+    // the order replies arrived: sometimes no agent ever sent a held action).
+    std::vector<qint64> sent(size_t(agentCount), 0);
     bool running = true;
     std::function<void(int)> submit = [&](int agent) {
         if (!running)
             return;
         auto *manager = managers.at(size_t(agent)).get();
         const QString agentId = QStringLiteral("agent:soak-%1").arg(agent);
-        const QString tool = submitted % 2 ? QStringLiteral("soak.write") : QStringLiteral("soak.read");
+        const qint64 n = sent.at(size_t(agent))++;
+        const QString tool = n % 2 ? QStringLiteral("soak.write") : QStringLiteral("soak.read");
         QNetworkRequest request(broker.httpsUrl(QStringLiteral("/v1/actions")));
         request.setSslConfiguration(broker.clientTls());
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         request.setRawHeader("Authorization", "Bearer " + tokens.at(agent).toLatin1());
-        request.setRawHeader("Idempotency-Key", "soak-" + QByteArray::number(submitted));
+        request.setRawHeader("Idempotency-Key", "soak-" + QByteArray::number(agent) + '-' + QByteArray::number(n));
         QNetworkReply *reply = manager->post(request, TestActions::bytes(TestActions::action(kTenant, agentId, tool)));
         QObject::connect(reply, &QNetworkReply::finished, &app, [&, reply, agent] {
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
