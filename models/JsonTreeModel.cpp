@@ -48,27 +48,46 @@ bool utf16Less(const QString &a, const QString &b)
     return std::lexicographical_compare(pa, pa + a.size(), pb, pb + b.size());
 }
 
-int countHidden(const QJsonValue &root)
+// Calls visit(key, value, isMember) for every member and item below `root`,
+// depth first, without copying the document.
+template<typename Visit> void walk(const QJsonValue &root, Visit visit)
 {
-    int total = 0;
     QList<QJsonValue> stack {root};
     while (!stack.isEmpty()) {
         const QJsonValue v = stack.takeLast();
-        if (v.isString()) {
-            total += UntrustedText::format(v.toString()).hiddenCount;
-        } else if (v.isArray()) {
+        if (v.isArray()) {
             const QJsonArray a = v.toArray();
-            for (const QJsonValue &item : a)
-                stack.append(item);
+            for (const QJsonValue &item : a) {
+                visit(QString(), item, false);
+                if (item.isArray() || item.isObject())
+                    stack.append(item);
+            }
         } else if (v.isObject()) {
             const QJsonObject o = v.toObject();
             for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-                total += UntrustedText::format(it.key()).hiddenCount;
-                stack.append(it.value());
+                visit(it.key(), it.value(), true);
+                if (it.value().isArray() || it.value().isObject())
+                    stack.append(it.value());
             }
         }
     }
+}
+
+int countHidden(const QJsonValue &root)
+{
+    int total = root.isString() ? UntrustedText::format(root.toString()).hiddenCount : 0;
+    walk(root, [&total](const QString &key, const QJsonValue &v, bool isMember) {
+        if (isMember)
+            total += UntrustedText::format(key).hiddenCount;
+        if (v.isString())
+            total += UntrustedText::format(v.toString()).hiddenCount;
+    });
     return total;
+}
+
+bool isExpandable(const QJsonValue &v)
+{
+    return (v.isObject() && !v.toObject().isEmpty()) || (v.isArray() && !v.toArray().isEmpty());
 }
 
 } // namespace
@@ -89,6 +108,8 @@ void JsonTreeModel::setValue(const QJsonValue &value)
     m_root->value = value;
     m_nodeCount = 1;
     m_totalHidden = -1;
+    m_expandable = -1;
+    m_truncated = -1;
     endResetModel();
 }
 
@@ -112,6 +133,42 @@ int JsonTreeModel::totalHiddenCount() const
     if (m_totalHidden < 0)
         m_totalHidden = m_root->value.isUndefined() ? 0 : countHidden(m_root->value);
     return m_totalHidden;
+}
+
+qsizetype JsonTreeModel::expandableCount() const
+{
+    if (m_expandable < 0) {
+        qsizetype n = 0;
+        walk(m_root->value, [&n](const QString &, const QJsonValue &v, bool) {
+            if (isExpandable(v))
+                ++n;
+        });
+        m_expandable = n;
+    }
+    return m_expandable;
+}
+
+bool JsonTreeModel::hasTruncatedCell() const
+{
+    if (m_truncated < 0) {
+        // The same test keyCell and valueCell apply. Formatting never makes a
+        // text shorter, so a long raw text is cut short without formatting it.
+        const auto cut = [](const QString &raw, bool singleLine) {
+            if (raw.size() > kCellTextLimit)
+                return true;
+            const QString shown
+                = singleLine ? UntrustedText::formatSingleLine(raw).text : UntrustedText::format(raw).text;
+            return shown.size() > kCellTextLimit;
+        };
+        bool any = m_root->value.isString() && cut(m_root->value.toString(), false);
+        walk(m_root->value, [&](const QString &key, const QJsonValue &v, bool isMember) {
+            if (any)
+                return;
+            any = (isMember && cut(key, true)) || (v.isString() && cut(v.toString(), false));
+        });
+        m_truncated = any ? 1 : 0;
+    }
+    return m_truncated == 1;
 }
 
 JsonTreeModel::Node *JsonTreeModel::nodeFor(const QModelIndex &index) const

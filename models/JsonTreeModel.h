@@ -57,6 +57,13 @@ public:
     qsizetype materializedNodeCount() const { return m_nodeCount; }
     // Invisible characters in every key and string of the document; computed on first call.
     int totalHiddenCount() const;
+    // Rows with children (objects and arrays that are not empty), at every
+    // depth: what a view must have expanded to show the whole document.
+    // Computed from the JSON on first call, without creating nodes.
+    qsizetype expandableCount() const;
+    // Whether any cell shows only part of its text (TruncatedRole), anywhere
+    // in the document. Computed from the JSON on first call.
+    bool hasTruncatedCell() const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -85,6 +92,8 @@ private:
     std::unique_ptr<Node> m_root;
     mutable qsizetype m_nodeCount = 0;
     mutable int m_totalHidden = -1;
+    mutable qsizetype m_expandable = -1;
+    mutable int m_truncated = -1; // -1 unknown, else 0 or 1
 };
 
 } // namespace countersign::models

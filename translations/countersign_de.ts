@@ -2621,6 +2621,10 @@ Qt %2, %3.</translation>
         <source>Possible prompt injection: %1</source>
         <translation>Mögliche Prompt-Injection: %1</translation>
     </message>
+    <message>
+        <source>The canonical JSON (RFC 8785) the action&apos;s digest covers. Long documents are shown in lines broken after commas; the line breaks are not part of the signed bytes.</source>
+        <translation>Das kanonische JSON (RFC 8785), das der Digest der Aktion abdeckt. Lange Dokumente werden in Zeilen gezeigt, die nach Kommas umbrochen sind; die Zeilenumbrüche gehören nicht zu den signierten Bytes.</translation>
+    </message>
 </context>
 <context>
     <name>countersign::core::ReviewTranscript</name>

@@ -2621,6 +2621,10 @@ Qt %2, %3.</translation>
         <source>Possible prompt injection: %1</source>
         <translation>Injection de prompt possible&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>The canonical JSON (RFC 8785) the action&apos;s digest covers. Long documents are shown in lines broken after commas; the line breaks are not part of the signed bytes.</source>
+        <translation>Le JSON canonique (RFC 8785) couvert par l&apos;empreinte de l&apos;action. Les longs documents sont affichés en lignes coupées après des virgules ; ces sauts de ligne ne font pas partie des octets signés.</translation>
+    </message>
 </context>
 <context>
     <name>countersign::core::ReviewTranscript</name>

@@ -99,9 +99,14 @@ void ReviewCoverage::check(const Watcher &watcher)
 void ReviewCoverage::recheck()
 {
     // Layout settles after the event loop runs; check now and once more then.
+    // A burst of calls (a tree expanding thousands of rows) defers only once.
     for (const Watcher &w : std::as_const(m_watchers))
         check(w);
+    if (m_recheckPending)
+        return;
+    m_recheckPending = true;
     QTimer::singleShot(0, this, [this] {
+        m_recheckPending = false;
         for (const Watcher &w : std::as_const(m_watchers))
             check(w);
     });

@@ -62,6 +62,7 @@ private:
     QStringList m_paneOrder;
     QHash<QString, QHash<QString, bool>> m_parts; // pane → part → seen
     QList<Watcher> m_watchers;
+    bool m_recheckPending = false;
 };
 
 } // namespace countersign::ui

@@ -3,6 +3,7 @@
 #include "core/ActionReview.h"
 #include "core/CanonicalJson.h"
 #include "core/InjectionCheck.h"
+#include "core/JsonDisplayLines.h"
 #include "core/JsonReader.h"
 #include "core/UntrustedText.h"
 #include "models/AuthorityChainModel.h"
@@ -170,6 +171,10 @@ ReviewPanel::ReviewPanel(QWidget *parent)
         m_raw->setAccessibleName(tr("Tool arguments as canonical JSON"));
         m_argumentTabs->setTabText(0, tr("Tree"));
         m_argumentTabs->setTabText(1, tr("Raw (canonical JSON)"));
+        m_argumentTabs->setTabToolTip(1,
+                                      tr("The canonical JSON (RFC 8785) the action's digest covers. Long documents "
+                                         "are shown in lines broken after commas; the line breaks are not part of "
+                                         "the signed bytes."));
         m_argumentFlags->setAccessibleName(tr("Flags about the tool arguments"));
         scopes->setPaneTitle(tr("Data scopes"));
         m_scopes->setAccessibleName(tr("Data scopes"));
@@ -234,6 +239,7 @@ void ReviewPanel::clear()
     m_evidenceModel->clear();
     m_memoryModel->clear();
     m_raw->clear();
+    m_rawStale = false;
     m_chainFlags->clear();
     m_evidenceContent->clear();
     m_requestFlags->clear();
@@ -279,8 +285,12 @@ void ReviewPanel::showAction(const core::Action &action)
     m_header->setAccessibleDescription(header);
     m_treeModel->setValue(QJsonValue(action.arguments));
     m_tree->expandToDepth(1); // deeper levels stay lazy until opened
-    m_raw->setPlainText(
-        UntrustedText::display(QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(action.arguments))));
+    // The raw text is built when its tab is first shown: for a large document
+    // it is the biggest part of the panel, and most reviews never open it.
+    m_raw->clear();
+    m_rawStale = true;
+    if (m_argumentTabs->currentWidget() == m_raw)
+        fillRawArguments();
     m_scopeModel->setAction(action);
     m_chainModel->setAction(action);
     // Problems of the chain as a whole, then of each link, in words.
@@ -347,11 +357,26 @@ void ReviewPanel::showAction(const core::Action &action)
 void ReviewPanel::setupCoverage()
 {
     // Arguments: the raw view read to its end, or the tree fully expanded and read to its end.
-    m_coverage->watch(m_raw, [this] { m_coverage->markSeen(kArgumentsPane, QStringLiteral("content")); });
+    // Not ready while the raw text is still to be built: an empty view shows its end.
+    m_coverage->watch(
+        m_raw, [this] { m_coverage->markSeen(kArgumentsPane, QStringLiteral("content")); },
+        [this] { return !m_rawStale; });
+    connect(m_argumentTabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_argumentTabs->currentWidget() == m_raw)
+            fillRawArguments();
+    });
     m_coverage->watch(
         m_tree, [this] { m_coverage->markSeen(kArgumentsPane, QStringLiteral("content")); },
         [this] { return treeFullyExpanded(); });
-    connect(m_tree, &QTreeView::expanded, m_coverage, &ReviewCoverage::recheck);
+    connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        if (m_treeModel->hasChildren(index))
+            m_expandedNodes.insert(index.internalPointer());
+        m_coverage->recheck();
+    });
+    connect(m_tree, &QTreeView::collapsed, this,
+            [this](const QModelIndex &index) { m_expandedNodes.remove(index.internalPointer()); });
+    // A reset forgets every expansion, in the view as here.
+    connect(m_treeModel, &QAbstractItemModel::modelReset, this, [this] { m_expandedNodes.clear(); });
     m_coverage->watch(m_scopes, [this] { m_coverage->markSeen(kScopesPane, QStringLiteral("table")); });
     m_coverage->watch(m_chain, [this] { m_coverage->markSeen(kChainPane, QStringLiteral("table")); });
     m_coverage->watch(m_evidence, [this] { m_coverage->markSeen(kEvidencePane, QStringLiteral("table")); });
@@ -376,27 +401,9 @@ void ReviewPanel::requireCoverage()
 
 bool ReviewPanel::treeFullyExpanded() const
 {
-    // Bounded walk: a tree too big to walk counts as not expanded (the raw view still works).
-    constexpr int kMaxNodes = 20000;
-    int visited = 0;
-    QList<QModelIndex> stack {QModelIndex()};
-    while (!stack.isEmpty()) {
-        const QModelIndex parent = stack.takeLast();
-        const int rows = m_treeModel->rowCount(parent);
-        if (parent.isValid() && rows > 0 && !m_tree->isExpanded(parent))
-            return false;
-        for (int r = 0; r < rows; ++r) {
-            if (++visited > kMaxNodes)
-                return false;
-            // A cell cut short ("… show all") has not shown its full content.
-            for (int c = 0; c < m_treeModel->columnCount(parent); ++c) {
-                if (m_treeModel->index(r, c, parent).data(models::JsonTreeModel::TruncatedRole).toBool())
-                    return false;
-            }
-            stack.append(m_treeModel->index(r, 0, parent));
-        }
-    }
-    return true;
+    // Every row with children expanded, and no cell cut short ("… show all"),
+    // which the tree would show only in part.
+    return qsizetype(m_expandedNodes.size()) == m_treeModel->expandableCount() && !m_treeModel->hasTruncatedCell();
 }
 
 QString ReviewPanel::paneTitle(const QString &pane)
@@ -483,8 +490,18 @@ QString ReviewPanel::headerText() const
     return m_header->text();
 }
 
-QString ReviewPanel::rawArgumentsText() const
+void ReviewPanel::fillRawArguments()
 {
+    if (!m_rawStale)
+        return;
+    m_raw->setPlainText(core::JsonDisplayLines::format(core::CanonicalJson::serializeOrEmpty(m_action.arguments)));
+    m_rawStale = false;
+    m_coverage->recheck();
+}
+
+QString ReviewPanel::rawArgumentsText()
+{
+    fillRawArguments();
     return m_raw->toPlainText();
 }
 

@@ -3,6 +3,7 @@
 #include "core/Action.h"
 
 #include <QJsonObject>
+#include <QSet>
 #include <QWidget>
 
 #include <array>
@@ -52,7 +53,8 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     // For tests and screen readers: the header text as shown.
     QString headerText() const;
-    QString rawArgumentsText() const;
+    // The raw arguments text (built now if its tab was not shown yet).
+    QString rawArgumentsText();
     QString chainFlagsText() const;
     QString evidenceContentText() const;
     // The flags of each pane (core::ActionReview) as shown above its content.
@@ -81,6 +83,7 @@ private:
     void setupCoverage();
     void requireCoverage();
     bool treeFullyExpanded() const;
+    void fillRawArguments();
 
     QString m_actionId;
     core::Action m_action;
@@ -101,6 +104,10 @@ private:
     QPlainTextEdit *m_scopeFlags;
     QPlainTextEdit *m_evidenceFlags;
     int m_shownEvidenceRow = -1;
+    // Rows of the arguments tree that are expanded and have children, by
+    // node: kept from the view's signals so coverage never walks the tree.
+    QSet<const void *> m_expandedNodes;
+    bool m_rawStale = false; // m_raw does not show the current action's arguments yet
     models::JsonTreeModel *m_treeModel;
     models::DataScopeModel *m_scopeModel;
     models::AuthorityChainModel *m_chainModel;

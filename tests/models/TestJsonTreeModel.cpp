@@ -60,6 +60,20 @@ int compareTree(const JsonTreeModel &model, const QModelIndex &parent, const QJs
     return checked;
 }
 
+// What expandableCount and hasTruncatedCell summarise, found the slow way:
+// by visiting every row of the model.
+void walkRows(const JsonTreeModel &model, const QModelIndex &parent, qsizetype *expandable, bool *truncated)
+{
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex key = model.index(row, JsonTreeModel::KeyColumn, parent);
+        if (model.rowCount(key) > 0)
+            ++*expandable;
+        for (int column = 0; column < model.columnCount(parent); ++column)
+            *truncated = *truncated || model.index(row, column, parent).data(JsonTreeModel::TruncatedRole).toBool();
+        walkRows(model, key, expandable, truncated);
+    }
+}
+
 } // namespace
 
 // The tool-arguments tree: structure equal to the JSON on every scenario,
@@ -83,6 +97,8 @@ private Q_SLOTS:
     void pathsNameEveryValue();
     void scalarAndEmptyDocuments();
     void tenMegabyteDocumentIsLazy();
+    void summariesMatchEveryRow_data();
+    void summariesMatchEveryRow();
 
 private:
     std::unique_ptr<JsonTreeModel> m_model;
@@ -299,6 +315,55 @@ void TestJsonTreeModel::scalarAndEmptyDocuments()
     m_model->clear();
     QCOMPARE(reset.count(), 1);
     QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestJsonTreeModel::summariesMatchEveryRow_data()
+{
+    const qsizetype limit = JsonTreeModel::kCellTextLimit;
+    const QString zwsp = QString(QChar(0x200B));
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<qsizetype>("expandable");
+    QTest::addColumn<bool>("truncated");
+    for (const QString &name : mt::scenarioNames()) {
+        const QJsonValue arguments = mt::scenarioJson(name).value(QStringLiteral("arguments"));
+        QTest::newRow(qPrintable(name)) << arguments << qsizetype(-1) << false;
+    }
+    QTest::newRow("scalar") << QJsonValue(1) << qsizetype(0) << false;
+    QTest::newRow("empty containers are not expandable")
+        << QJsonValue(QJsonObject {{QStringLiteral("a"), QJsonArray {}}, {QStringLiteral("b"), QJsonObject {}}})
+        << qsizetype(0) << false;
+    QTest::newRow("nested") << QJsonValue(
+        QJsonArray {QJsonObject {{QStringLiteral("x"), QJsonArray {1, QJsonArray {2}}}}, 3})
+                            << qsizetype(3) << false;
+    QTest::newRow("string at the limit") << QJsonValue(QJsonArray {QString(limit, u's')}) << qsizetype(0) << false;
+    QTest::newRow("string over the limit") << QJsonValue(QJsonArray {QString(limit + 1, u's')}) << qsizetype(0) << true;
+    // Short raw, but its tokens make the shown text longer than the limit.
+    QTest::newRow("tokens push a string over")
+        << QJsonValue(QJsonArray {QString(QString(limit - 10, u's') + zwsp)}) << qsizetype(0) << true;
+    QTest::newRow("long key") << QJsonValue(QJsonObject {{QString(limit + 1, u'k'), 1}}) << qsizetype(0) << true;
+    QTest::newRow("scalar root string over the limit") << QJsonValue(QString(limit + 1, u'r')) << qsizetype(0) << true;
+}
+
+void TestJsonTreeModel::summariesMatchEveryRow()
+{
+    QFETCH(QJsonValue, value);
+    QFETCH(qsizetype, expandable);
+    QFETCH(bool, truncated);
+    m_model->setValue(value);
+    const qsizetype nodesBefore = m_model->materializedNodeCount();
+    const qsizetype counted = m_model->expandableCount();
+    const bool cut = m_model->hasTruncatedCell();
+    // Computed from the JSON: no node was created for it.
+    QCOMPARE(m_model->materializedNodeCount(), nodesBefore);
+    qsizetype walkedExpandable = 0;
+    bool walkedTruncated = false;
+    walkRows(*m_model, QModelIndex(), &walkedExpandable, &walkedTruncated);
+    QCOMPARE(counted, walkedExpandable);
+    QCOMPARE(cut, walkedTruncated);
+    if (expandable >= 0) {
+        QCOMPARE(counted, expandable);
+        QCOMPARE(cut, truncated);
+    }
 }
 
 void TestJsonTreeModel::tenMegabyteDocumentIsLazy()
