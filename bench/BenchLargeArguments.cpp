@@ -52,6 +52,16 @@ QJsonObject bigArguments(qint64 bytes)
     return {{QStringLiteral("rows"), rows}};
 }
 
+// Runs the event loop until a queued call runs (the widget takes input), then paints it.
+void settle(QWidget &widget)
+{
+    bool ran = false;
+    QTimer::singleShot(0, &widget, [&ran] { ran = true; });
+    while (!ran)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    widget.repaint();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -115,11 +125,7 @@ int main(int argc, char *argv[])
     const double readMs = ms(t);
     panel.showAction(action);
     const double shownMs = ms(t);
-    bool ran = false;
-    QTimer::singleShot(0, &panel, [&ran] { ran = true; });
-    while (!ran)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    panel.repaint();
+    settle(panel);
     const double interactiveMs = ms(t);
     const qint64 rssAfter = bench::rssKb();
     const double growth = double(rssAfter - rssBefore) * 1024.0;
@@ -145,11 +151,7 @@ int main(int argc, char *argv[])
     QElapsedTimer rawTimer;
     rawTimer.start();
     panel.argumentTabs()->setCurrentWidget(panel.rawArgumentsView());
-    ran = false;
-    QTimer::singleShot(0, &panel, [&ran] { ran = true; });
-    while (!ran)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    panel.repaint();
+    settle(panel);
     const double rawMs = ms(rawTimer);
     const qint64 rssRaw = bench::rssKb();
     const double rawGrowth = double(rssRaw - rssBefore) * 1024.0;
