@@ -5,6 +5,7 @@
 #include "app/LanguageManager.h"
 #include "app/SingleInstance.h"
 #include "core/KeyFile.h"
+#include "core/UnixSignalWatcher.h"
 #include "net/BrokerConnection.h"
 #include "ui/MainWindow.h"
 #include "ui/PassphraseDialog.h"
@@ -107,6 +108,11 @@ int ConsoleApplication::run(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    // SIGTERM, SIGINT and SIGHUP end the event loop like Quit does, so the
+    // destructors below run: keys are wiped and the demo broker is stopped.
+    core::UnixSignalWatcher unixSignals;
+    QObject::connect(&unixSignals, &core::UnixSignalWatcher::terminateRequested, &app, &QCoreApplication::quit);
+    QObject::connect(&unixSignals, &core::UnixSignalWatcher::reloadRequested, &app, &QCoreApplication::quit);
     setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Countersign"));
     // The desktop file's name: Wayland compositors and docks match the window to it.

@@ -1,6 +1,7 @@
 #include "app/DemoBroker.h"
 
 #include "app/KeyStore.h"
+#include "core/ChildProcess.h"
 #include "net/BrokerConnection.h"
 
 #include <QCoreApplication>
@@ -149,6 +150,7 @@ bool DemoBroker::start(QString *error)
 
     m_broker = std::make_unique<QProcess>();
     m_broker->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    core::ChildProcess::endWithParent(*m_broker);
     m_broker->start(brokerProgram(),
                     {QStringLiteral("serve"), QStringLiteral("--config"), config, QStringLiteral("--listen"),
                      QStringLiteral("127.0.0.1:0")});

@@ -6,7 +6,6 @@
 #include "broker/KillSwitchClient.h"
 #include "broker/KillSwitchRegistry.h"
 #include "broker/PolicyDecision.h"
-#include "broker/UnixSignalWatcher.h"
 #include "core/Action.h"
 #include "core/Base64Url.h"
 #include "core/EvidenceBundle.h"
@@ -16,6 +15,7 @@
 #include "core/KillSwitchOrder.h"
 #include "core/StatementType.h"
 #include "core/TlsIdentity.h"
+#include "core/UnixSignalWatcher.h"
 #include "core/Vocabulary.h"
 #include "storage/BrokerSchema.h"
 #include "storage/Database.h"
@@ -449,15 +449,15 @@ int BrokerCommandLine::serve(const QStringList &arguments)
         warn(QStringLiteral("countersignd serve: ") + error);
         return IoError;
     }
-    UnixSignalWatcher watcher;
-    QObject::connect(&watcher, &UnixSignalWatcher::reloadRequested, service.get(), [this, &service] {
+    core::UnixSignalWatcher watcher;
+    QObject::connect(&watcher, &core::UnixSignalWatcher::reloadRequested, service.get(), [this, &service] {
         QString reloadError;
         if (service->reloadPolicy(&reloadError))
             warn(QStringLiteral("countersignd: policy reloaded (%1)").arg(service->policy().sha256()));
         else
             warn(QStringLiteral("countersignd: policy reload failed, keeping the previous policy:\n") + reloadError);
     });
-    QObject::connect(&watcher, &UnixSignalWatcher::terminateRequested, qApp, &QCoreApplication::quit);
+    QObject::connect(&watcher, &core::UnixSignalWatcher::terminateRequested, qApp, &QCoreApplication::quit);
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
         ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
         : address.toString();

@@ -39,6 +39,8 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <csignal>
+
 using namespace countersign;
 
 // A freedesktop notification server on a private session bus: what the
@@ -90,6 +92,8 @@ private Q_SLOTS:
     void secondLaunchRaisesTheRunningConsole();
     void secondRealConsoleDefersToTheFirst();
     void versionAndHelpNeedNoDisplay();
+    void demoBrokerEndsWithTheConsole_data();
+    void demoBrokerEndsWithTheConsole();
     void raiseWindowUnminimises();
     void trayCountsPendingActions();
     void notificationsAreSingleLineAndEscaped();
@@ -222,6 +226,71 @@ void TestDesktopIntegration::secondRealConsoleDefersToTheFirst()
     QCOMPARE(first.state(), QProcess::Running);
     first.kill();
     first.waitForFinished();
+}
+
+namespace {
+
+// The pid of a running `countersignd serve` whose parent is `parent`, or 0.
+qint64 brokerChildOf(qint64 parent)
+{
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")}, QDir::Dirs);
+    for (const QString &pid : pids) {
+        QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!status.open(QIODevice::ReadOnly) || !cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = status.readAll();
+        const QByteArray command = cmdline.readAll();
+        const QByteArray parentLine = QByteArray("\nPPid:\t") + QByteArray::number(parent) + '\n';
+        if (text.contains(parentLine) && command.contains("countersignd") && command.contains("serve"))
+            return pid.toLongLong();
+    }
+    return 0;
+}
+
+// Whether a process still runs (a zombie no one has reaped yet does not).
+bool running(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = stat.readAll();
+    const qsizetype close = text.lastIndexOf(')');
+    return close > 0 && text.size() > close + 2 && text.at(close + 2) != 'Z' && text.at(close + 2) != 'X';
+}
+
+} // namespace
+
+void TestDesktopIntegration::demoBrokerEndsWithTheConsole_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<bool>("graceful");
+    // SIGTERM: the console quits through its event loop, as Quit does.
+    QTest::newRow("SIGTERM") << int(SIGTERM) << true;
+    // SIGKILL runs no code in the console: the broker is told by the kernel.
+    QTest::newRow("SIGKILL") << int(SIGKILL) << false;
+}
+
+void TestDesktopIntegration::demoBrokerEndsWithTheConsole()
+{
+    QFETCH(int, signal);
+    QFETCH(bool, graceful);
+    QProcess console;
+    console.setProcessEnvironment(childEnvironment());
+    console.start(QStringLiteral(COUNTERSIGN_PATH), {QStringLiteral("--demo")});
+    QVERIFY(console.waitForStarted());
+    qint64 broker = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((broker = brokerChildOf(console.processId())) != 0, 60000);
+    QVERIFY(running(broker));
+    QCOMPARE(::kill(pid_t(console.processId()), signal), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), QProcess::NotRunning, 30000);
+    if (graceful) {
+        QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(console.exitCode(), 0);
+    } else {
+        QCOMPARE(console.exitStatus(), QProcess::CrashExit);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!running(broker), 20000);
 }
 
 void TestDesktopIntegration::versionAndHelpNeedNoDisplay()

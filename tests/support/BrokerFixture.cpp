@@ -1,5 +1,6 @@
 #include "support/BrokerFixture.h"
 
+#include "core/ChildProcess.h"
 #include "core/KeyFile.h"
 
 #include <QDeadlineTimer>
@@ -156,6 +157,7 @@ bool BrokerFixture::start(QString *error)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    core::ChildProcess::endWithParent(*m_process);
     m_process->start(program(),
                      {QStringLiteral("serve"), QStringLiteral("--config"), configPath(), QStringLiteral("--listen"),
                       QStringLiteral("127.0.0.1:0")});

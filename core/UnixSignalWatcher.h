@@ -4,10 +4,12 @@
 
 class QSocketNotifier;
 
-namespace countersign::broker {
+namespace countersign::core {
 
-// Turns SIGHUP, SIGTERM and SIGINT into Qt signals (self-pipe trick), so the
-// daemon reloads its policy or shuts down cleanly from its event loop.
+// Turns SIGHUP, SIGTERM and SIGINT into Qt signals (self-pipe trick), so a
+// program shuts down from its event loop, running its destructors (the broker
+// also reloads its policy on SIGHUP; the console wipes its keys and stops its
+// demo broker).
 class UnixSignalWatcher : public QObject
 {
     Q_OBJECT
@@ -27,4 +29,4 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
-} // namespace countersign::broker
+} // namespace countersign::core

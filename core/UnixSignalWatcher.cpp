@@ -1,4 +1,4 @@
-#include "broker/UnixSignalWatcher.h"
+#include "core/UnixSignalWatcher.h"
 
 #include <QSocketNotifier>
 
@@ -7,7 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace countersign::broker {
+namespace countersign::core {
 
 namespace {
 int s_fds[2] = {-1, -1};
@@ -53,4 +53,4 @@ void UnixSignalWatcher::onReadable()
         Q_EMIT terminateRequested();
 }
 
-} // namespace countersign::broker
+} // namespace countersign::core
