@@ -6,6 +6,7 @@
 #include "core/Jws.h"
 #include "core/StatementType.h"
 #include "storage/Database.h"
+#include "storage/RawQuery.h"
 #include "storage/Transaction.h"
 
 #include <QJsonDocument>
@@ -278,7 +279,7 @@ std::optional<QString> AuditLog::checkpointProblem(const Checkpoint &checkpoint,
     return std::nullopt;
 }
 
-AuditLog::Report AuditLog::verify(const core::Ed25519PublicKey &brokerKey, qint64 from) const
+AuditLog::Report AuditLog::verify(const core::Ed25519PublicKey &brokerKey, qint64 from, VerifyMode mode) const
 {
     Report report;
     QMap<qint64, Checkpoint> pending;
@@ -303,35 +304,98 @@ AuditLog::Report AuditLog::verify(const core::Ed25519PublicKey &brokerKey, qint6
         previous = before.first().hash;
     }
     core::AuditChain chain(previous, from);
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(kEntryColumns + QStringLiteral(" WHERE seq >= ? ORDER BY seq"));
-    query.addBindValue(from);
-    if (!query.exec()) {
-        report.ok = false;
-        report.problem = query.lastError().text();
-        return report;
-    }
-    while (query.next()) {
-        const core::AuditEntry entry = entryFromRow(query.value(0), query.value(1), query.value(2), query.value(3),
-                                                    query.value(4), query.value(5), query.value(6));
-        if (!chain.add(entry))
-            break;
+    // One verified entry: the seqs the report names and the checkpoint over it, if any.
+    auto accepted = [&](qint64 seq, const QString &hash) {
         if (report.firstSeq == 0)
-            report.firstSeq = entry.seq;
-        report.lastSeq = entry.seq;
-        const auto cp = pending.constFind(entry.seq);
-        if (cp != pending.constEnd()) {
-            if (cp->headHash != entry.hash) {
+            report.firstSeq = seq;
+        report.lastSeq = seq;
+        const auto cp = pending.constFind(seq);
+        if (cp == pending.constEnd())
+            return true;
+        if (cp->headHash != hash) {
+            report.ok = false;
+            report.firstBadSeq = seq;
+            report.problem = QStringLiteral("entry does not match the signed checkpoint at seq %1").arg(seq);
+            return false;
+        }
+        ++report.checkpointsVerified;
+        report.lastCheckpointSeq = cp->seq;
+        report.lastCheckpointAt = cp->issuedAt;
+        pending.erase(cp);
+        return true;
+    };
+    if (mode == VerifyMode::Full) {
+        QSqlQuery query(m_database.connection());
+        query.setForwardOnly(true);
+        query.prepare(kEntryColumns + QStringLiteral(" WHERE seq >= ? ORDER BY seq"));
+        query.addBindValue(from);
+        if (!query.exec()) {
+            report.ok = false;
+            report.problem = query.lastError().text();
+            return report;
+        }
+        while (query.next()) {
+            const core::AuditEntry entry = entryFromRow(query.value(0), query.value(1), query.value(2), query.value(3),
+                                                        query.value(4), query.value(5), query.value(6));
+            ++report.fullRederivations;
+            if (!chain.add(entry))
+                break;
+            if (!accepted(entry.seq, entry.hash))
+                return report;
+        }
+    } else {
+        // The rows as SQLite stores them; a row the fast path cannot accept is
+        // read again through Qt SQL, exactly as the full path reads it, and judged by add().
+        QString error;
+        const auto rows = storage::RawQuery::prepare(
+            m_database,
+            "SELECT seq, at, event, action_id, data, prev_hash, hash, rowid FROM audit_log "
+            "WHERE seq >= ? ORDER BY seq",
+            &error);
+        if (!rows || !rows->bind(1, from)) {
+            report.ok = false;
+            report.problem = rows ? QStringLiteral("cannot bind the audit query") : error;
+            return report;
+        }
+        using Type = storage::RawQuery::Type;
+        QSqlQuery again(m_database.connection());
+        again.prepare(kEntryColumns + QStringLiteral(" WHERE rowid = ?"));
+        while (rows->next()) {
+            const bool textual = rows->type(0) == Type::Integer && rows->type(1) == Type::Text
+                && rows->type(2) == Type::Text && (rows->type(3) == Type::Text || rows->type(3) == Type::Null)
+                && rows->type(4) == Type::Text && rows->type(5) == Type::Text && rows->type(6) == Type::Text;
+            if (textual) {
+                const core::AuditEntryText text {rows->integer(0), rows->text(1), rows->text(2),
+                                                 rows->text(3),    rows->text(4), rows->text(5)};
+                const QByteArrayView hash = rows->text(6);
+                if (chain.addCanonical(text, hash)) {
+                    // The stored hash is the computed one, plain ASCII.
+                    if (!accepted(text.seq, pending.contains(text.seq) ? QString::fromLatin1(hash) : QString()))
+                        return report;
+                    continue;
+                }
+            }
+            ++report.fullRederivations;
+            again.bindValue(0, rows->integer(7));
+            if (!again.exec() || !again.next()) {
                 report.ok = false;
-                report.firstBadSeq = entry.seq;
-                report.problem = QStringLiteral("entry does not match the signed checkpoint at seq %1").arg(entry.seq);
+                report.firstBadSeq = rows->integer(0);
+                report.problem = QStringLiteral("cannot read the audit entry again: %1").arg(again.lastError().text());
                 return report;
             }
-            ++report.checkpointsVerified;
-            report.lastCheckpointSeq = cp->seq;
-            report.lastCheckpointAt = cp->issuedAt;
-            pending.erase(cp);
+            const core::AuditEntry entry = entryFromRow(again.value(0), again.value(1), again.value(2), again.value(3),
+                                                        again.value(4), again.value(5), again.value(6));
+            if (!chain.add(entry))
+                break;
+            if (!accepted(entry.seq, entry.hash))
+                return report;
+        }
+        if (!rows->error().isEmpty() && chain.result().ok) {
+            // Fail closed: a log that cannot be read to its end is not verified.
+            report.ok = false;
+            report.firstBadSeq = report.lastSeq + 1;
+            report.problem = QStringLiteral("reading the audit log failed: %1").arg(rows->error());
+            return report;
         }
     }
     if (!chain.result().ok) {

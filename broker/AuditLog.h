@@ -40,8 +40,17 @@ public:
         qint64 checkpointsVerified = 0;
         qint64 lastCheckpointSeq = 0;
         QString lastCheckpointAt;
+        // Entries judged by the full re-derivation, not by the stored texts
+        // (VerifyMode::Fast): non-canonical rows, and the first bad entry.
+        qint64 fullRederivations = 0;
         QString summary() const;
     };
+
+    // Fast: hash each row's stored, already-canonical texts and re-derive only
+    // the rows that are not provably canonical or do not match. Full: re-derive
+    // every entry (parse `data`, rebuild, serialise). Same verdicts and
+    // messages either way; Full is kept as the reference the tests compare with.
+    enum class VerifyMode { Fast, Full };
 
     explicit AuditLog(storage::Database &database);
 
@@ -71,7 +80,7 @@ public:
     QList<Checkpoint> checkpoints(qint64 from, qint64 to) const;
 
     // Chain from `from` (1 = everything) and every checkpoint signature in range.
-    Report verify(const core::Ed25519PublicKey &brokerKey, qint64 from = 1) const;
+    Report verify(const core::Ed25519PublicKey &brokerKey, qint64 from = 1, VerifyMode mode = VerifyMode::Fast) const;
     // JSON lines: a header, then every entry and checkpoint in seq order.
     bool exportRange(QIODevice *out, const core::Ed25519PublicKey &brokerKey, qint64 from, qint64 to,
                      QString *error) const;

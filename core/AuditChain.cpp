@@ -1,5 +1,8 @@
 #include "core/AuditChain.h"
 
+#include "core/Base64Url.h"
+#include "core/Sha256.h"
+
 namespace countersign::core {
 
 AuditChain::AuditChain(QString previousHash, qint64 firstSeq)
@@ -35,6 +38,34 @@ bool AuditChain::add(const AuditEntry &entry)
         return fail(QStringLiteral("content does not match its hash (entry modified)"));
     m_expectedPrev = entry.hash;
     m_result.verifiedThrough = entry.seq;
+    ++m_result.count;
+    ++m_expectedSeq;
+    return true;
+}
+
+bool AuditChain::addCanonical(const AuditEntryText &text, QByteArrayView storedHash)
+{
+    if (!m_result.ok)
+        return false;
+    const qint64 expectedSeq = m_expectedSeq == 0 ? text.seq : m_expectedSeq;
+    // Plain ASCII (checked by appendHashInput) compares equal as bytes exactly
+    // when it does as the QString add() would compare.
+    if (text.seq != expectedSeq || QLatin1StringView(text.prevHash) != m_expectedPrev)
+        return false;
+    m_input.resize(0); // keeps the allocation
+    if (!text.appendHashInput(m_input))
+        return false;
+    if (!m_sha)
+        m_sha = std::make_shared<Sha256>();
+    m_sha->add(m_input);
+    static constexpr char kPrefix[] = "sha256:";
+    const QByteArray digest = Base64Url::encode(m_sha->finish());
+    if (storedHash.size() != qsizetype(sizeof kPrefix - 1) + digest.size() || !storedHash.startsWith(kPrefix)
+        || storedHash.sliced(sizeof kPrefix - 1) != digest)
+        return false;
+    m_expectedSeq = expectedSeq;
+    m_expectedPrev = QString::fromLatin1(storedHash);
+    m_result.verifiedThrough = text.seq;
     ++m_result.count;
     ++m_expectedSeq;
     return true;

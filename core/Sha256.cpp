@@ -20,12 +20,23 @@ const char *lastError()
 }
 } // namespace ossl
 
+namespace {
+// Fetched once: OpenSSL 3 otherwise looks the implementation up again on every
+// init (EVP_sha256() is an implicit fetch), which costs more than hashing a
+// short input. Never freed: it lives as long as the process.
+const EVP_MD *sha256()
+{
+    static EVP_MD *const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return md ? md : EVP_sha256();
+}
+} // namespace
+
 struct Sha256::Private
 {
     ossl::MdCtx ctx {EVP_MD_CTX_new()};
     void reset()
     {
-        if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
+        if (!ctx || EVP_DigestInit_ex(ctx.get(), sha256(), nullptr) != 1)
             throw std::runtime_error(ossl::lastError());
     }
 };
@@ -57,8 +68,8 @@ QByteArray Sha256::hash(QByteArrayView bytes)
 {
     QByteArray out(32, Qt::Uninitialized);
     unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), size_t(bytes.size()), reinterpret_cast<unsigned char *>(out.data()), &length,
-                   EVP_sha256(), nullptr)
+    if (EVP_Digest(bytes.data(), size_t(bytes.size()), reinterpret_cast<unsigned char *>(out.data()), &length, sha256(),
+                   nullptr)
         != 1)
         throw std::runtime_error(ossl::lastError());
     return out;

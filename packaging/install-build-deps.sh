@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6svg6-dev libgl-dev
-    libssl-dev openssl sqlite3 libtomlplusplus-dev libicu-dev
+    libssl-dev openssl sqlite3 libsqlite3-dev libtomlplusplus-dev libicu-dev
     xvfb xauth
     clang-14 libclang-rt-14-dev
     desktop-file-utils appstream dbus-daemon

@@ -1,0 +1,86 @@
+#include "storage/RawQuery.h"
+
+#include "storage/Database.h"
+
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+namespace countersign::storage {
+
+RawQuery::RawQuery(sqlite3_stmt *statement)
+    : m_statement(statement)
+{ }
+
+RawQuery::~RawQuery()
+{
+    sqlite3_finalize(m_statement);
+}
+
+std::unique_ptr<RawQuery> RawQuery::prepare(const Database &database, const char *sql, QString *error)
+{
+    // Qt's SQLite driver hands out its sqlite3 handle; the driver is linked
+    // against the same system libsqlite3 as this library.
+    const QVariant handle = database.connection().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        *error = QStringLiteral("not an SQLite connection");
+        return nullptr;
+    }
+    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!db) {
+        *error = QStringLiteral("the database is not open");
+        return nullptr;
+    }
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+        sqlite3_finalize(statement);
+        return nullptr;
+    }
+    return std::unique_ptr<RawQuery>(new RawQuery(statement));
+}
+
+bool RawQuery::bind(int index, qint64 value)
+{
+    return sqlite3_bind_int64(m_statement, index, value) == SQLITE_OK;
+}
+
+bool RawQuery::next()
+{
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        m_error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_statement)));
+    return false;
+}
+
+RawQuery::Type RawQuery::type(int column) const
+{
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_INTEGER:
+        return Type::Integer;
+    case SQLITE_FLOAT:
+        return Type::Float;
+    case SQLITE_TEXT:
+        return Type::Text;
+    case SQLITE_BLOB:
+        return Type::Blob;
+    default:
+        return Type::Null;
+    }
+}
+
+qint64 RawQuery::integer(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+QByteArrayView RawQuery::text(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return QByteArrayView(data, sqlite3_column_bytes(m_statement, column));
+}
+
+} // namespace countersign::storage
