@@ -814,11 +814,17 @@ BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approve
                       QStringLiteral("kill switches need the oncall role; %1 has %2")
                           .arg(signer->name, signer->roles.join(QStringLiteral(", "))),
                       QString(), decoded.kid, jws, QString(), rejected);
-    if ((order.scope == QStringLiteral("global") && !signer->coversTenant(QStringLiteral("*")))
-        || (order.scope == QStringLiteral("tenant") && !signer->coversTenant(order.target)))
+    // Only a tenant switch stays inside one tenant: global, agent, user and tool
+    // switches reach every tenant, so they need a key that covers every tenant.
+    if (order.scope == QStringLiteral("tenant") ? !signer->coversTenant(order.target)
+                                                : !signer->coversTenant(QStringLiteral("*")))
         return reject(
             QStringLiteral("tenant_not_allowed"),
-            QStringLiteral("%1 may not engage a %2 kill switch outside its tenants").arg(signer->name, order.scope),
+            order.scope == QStringLiteral("tenant")
+                ? QStringLiteral("%1 may not engage a tenant kill switch outside its tenants").arg(signer->name)
+                : QStringLiteral("%1 may not engage a %2 kill switch: it reaches every tenant, and %1 does "
+                                 "not cover every tenant")
+                      .arg(signer->name, order.scope),
             QString(), decoded.kid, jws, QString(), rejected);
     if (m_store.seenNonce(order.nonce))
         return reject(QStringLiteral("replay"), QStringLiteral("this order's nonce was used before"), QString(),

@@ -536,8 +536,12 @@ void TestKillSwitch::oncallIsLimitedToItsTenants()
 {
     ConsoleClient olga(m_broker.consoleUrl(), m_broker.clientTls());
     QVERIFY(olga.login(*m_acmeOncall.key));
-    for (const auto &[scope, target] :
-         {std::pair {QStringLiteral("tenant"), kGlobex}, {QStringLiteral("global"), QString()}}) {
+    // Agent, user and tool switches reach every tenant, so they need a key for every tenant.
+    for (const auto &[scope, target] : {std::pair {QStringLiteral("tenant"), kGlobex},
+                                        {QStringLiteral("global"), QString()},
+                                        {QStringLiteral("agent"), kAlpha},
+                                        {QStringLiteral("user"), kUser1},
+                                        {QStringLiteral("tool"), QStringLiteral("ks.write")}}) {
         const QByteArray jws = ConsoleClient::signKillSwitch(*m_acmeOncall.key, QStringLiteral("engage"), scope, target,
                                                              QStringLiteral("outside acme"));
         const QJsonObject reply = olga.killSwitch(jws);
