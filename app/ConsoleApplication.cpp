@@ -164,25 +164,19 @@ int ConsoleApplication::run(int argc, char *argv[])
         p.name = profileName;
         p.url = demoBroker->consoleUrl();
         p.pinnedFingerprint = demoBroker->certificateFingerprint();
+        ConsoleSettings demoProfile(profileName);
+        demoProfile.setProfile(p);
         // The demo broker's key, read from its own directory: the console's pin, as an operator would copy it.
-        if (const auto brokerKey = core::KeyFile::readPublicKey(
-                QDir(demoBroker->directory()).filePath(QStringLiteral("broker/keys/broker.pub"))))
-            p.brokerPublicKey = QString::fromLatin1(brokerKey->toBase64Url());
-        ConsoleSettings(profileName).setProfile(p);
+        demoProfile.pinBrokerKey(QDir(demoBroker->directory()).filePath(QStringLiteral("broker/keys/broker.pub")));
     }
 
     if (parser.isSet(pinBrokerKey)) {
         QString problem;
-        const auto key = core::KeyFile::readPublicKey(parser.value(pinBrokerKey), &problem);
-        if (!key) {
+        if (!ConsoleSettings(profileName).pinBrokerKey(parser.value(pinBrokerKey), &problem)) {
             QMessageBox::critical(nullptr, ConsoleApplication::tr("Countersign"),
                                   ConsoleApplication::tr("Cannot pin the broker key: %1").arg(problem));
             return 1;
         }
-        ConsoleSettings settings(profileName);
-        net::ConnectionProfile p = settings.profile();
-        p.brokerPublicKey = QString::fromLatin1(key->toBase64Url());
-        settings.setProfile(p);
     }
     ConsoleController controller(dataDirectory, ConsoleSettings(profileName));
     QObject::connect(&instance, &SingleInstance::raiseRequested, &controller, &ConsoleController::raiseWindow);

@@ -1,5 +1,7 @@
 #include "app/ConsoleSettings.h"
 
+#include "core/KeyFile.h"
+
 #include <QSettings>
 
 namespace countersign::app {
@@ -32,6 +34,17 @@ void ConsoleSettings::setProfile(const net::ConnectionProfile &p)
     settings.setValue(key(QStringLiteral("fingerprint")), p.pinnedFingerprint);
     settings.setValue(key(QStringLiteral("caFile")), p.caFile);
     settings.setValue(key(QStringLiteral("brokerPublicKey")), p.brokerPublicKey);
+}
+
+bool ConsoleSettings::pinBrokerKey(const QString &publicKeyFile, QString *problem)
+{
+    const auto key = core::KeyFile::readPublicKey(publicKeyFile, problem);
+    if (!key)
+        return false;
+    net::ConnectionProfile p = profile();
+    p.brokerPublicKey = QString::fromLatin1(key->toBase64Url());
+    setProfile(p);
+    return true;
 }
 
 int ConsoleSettings::idleLockMinutes() const

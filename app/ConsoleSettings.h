@@ -15,6 +15,10 @@ public:
 
     net::ConnectionProfile profile() const;
     void setProfile(const net::ConnectionProfile &profile);
+    // Pins the broker's public key from its key file (keys/broker.pub) in the
+    // profile: audit verification trusts only this key. On a file that is not
+    // an Ed25519 public key file, says why and changes nothing.
+    bool pinBrokerKey(const QString &publicKeyFile, QString *problem = nullptr);
     int idleLockMinutes() const;
     void setIdleLockMinutes(int minutes);
     bool notificationsEnabled() const;

@@ -3,6 +3,9 @@
 #include "app/DesktopNotifier.h"
 #include "app/LanguageManager.h"
 #include "app/SingleInstance.h"
+#include "core/Ed25519PrivateKey.h"
+#include "core/KeyFile.h"
+#include "core/SecureBytes.h"
 #include "core/UntrustedText.h"
 #include "models/ModelTestSupport.h"
 #include "models/PendingQueueModel.h"
@@ -93,6 +96,7 @@ private Q_SLOTS:
     void secondRealConsoleDefersToTheFirst();
     void versionAndHelpNeedNoDisplay();
     void demoBrokerEndsWithTheConsole_data();
+    void pinningTheBrokerKeyKeepsOnlyAValidKey();
     void demoBrokerEndsWithTheConsole();
     void raiseWindowUnminimises();
     void trayCountsPendingActions();
@@ -291,6 +295,37 @@ void TestDesktopIntegration::demoBrokerEndsWithTheConsole()
         QCOMPARE(console.exitStatus(), QProcess::CrashExit);
     }
     QTRY_VERIFY_WITH_TIMEOUT(!running(broker), 20000);
+}
+
+void TestDesktopIntegration::pinningTheBrokerKeyKeepsOnlyAValidKey()
+{
+    // What `countersign --pin-broker-key FILE` and the demo do.
+    app::ConsoleSettings settings(QStringLiteral("pin-test"));
+    net::ConnectionProfile before = settings.profile();
+    before.brokerPublicKey.clear();
+    settings.setProfile(before);
+    const core::Ed25519PrivateKey broker = core::Ed25519PrivateKey::generate();
+    const QString pub = m_home.filePath(QStringLiteral("broker.pub"));
+    QVERIFY(core::KeyFile::writePublicKey(pub, broker.publicKey()));
+    QString problem;
+    QVERIFY2(settings.pinBrokerKey(pub, &problem), qPrintable(problem));
+    const QString pinned = QString::fromLatin1(broker.publicKey().toBase64Url());
+    QCOMPARE(settings.profile().brokerPublicKey, pinned);
+
+    // Anything else is refused with a reason, and the pin stays as it was.
+    QFile garbage(m_home.filePath(QStringLiteral("garbage.pub")));
+    QVERIFY(garbage.open(QIODevice::WriteOnly));
+    garbage.write("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n");
+    garbage.close();
+    const QString privateKey = m_home.filePath(QStringLiteral("other.key"));
+    QVERIFY(core::KeyFile::writePrivateKey(privateKey, core::Ed25519PrivateKey::generate(),
+                                           core::SecureBytes(QByteArrayLiteral("a passphrase"))));
+    for (const QString &bad : {m_home.filePath(QStringLiteral("missing.pub")), garbage.fileName(), privateKey}) {
+        problem.clear();
+        QVERIFY2(!settings.pinBrokerKey(bad, &problem), qPrintable(bad));
+        QVERIFY2(!problem.isEmpty(), qPrintable(bad));
+        QCOMPARE(settings.profile().brokerPublicKey, pinned);
+    }
 }
 
 void TestDesktopIntegration::versionAndHelpNeedNoDisplay()
