@@ -155,7 +155,10 @@ void ConsoleSession::handleStatement(const QString &type, const QJsonObject &mes
     reply.insert(QStringLiteral("type"), QString(type + QStringLiteral("_result")));
     reply.insert(QStringLiteral("id"), id);
     send(reply);
-    // The answer first, then what the order changed, to every session (this one included).
+    // The answer first, then what the order changed, to every session (this
+    // one included). Flushed now: otherwise it would leave the socket only when
+    // the event loop runs again, after every push has been built and queued.
+    m_socket->flush();
     m_service->announce();
 }
 
