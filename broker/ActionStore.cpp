@@ -12,9 +12,12 @@ namespace countersign::broker {
 
 namespace {
 
+// The document lives in action_documents (schema v4); no other column there
+// is called like one of `actions`, so the callers' WHERE clauses stay unqualified.
 const QString kColumns = QStringLiteral(
-    "SELECT id, seq, tenant, agent_id, tool, user, token_id, status, policy_decision, policy_rule, submitted_at, "
-    "expires_at, resolved_at, digest, document, result, purged_at FROM actions ");
+    "SELECT actions.id, seq, tenant, agent_id, tool, user, token_id, status, policy_decision, policy_rule, "
+    "submitted_at, expires_at, resolved_at, digest, action_documents.document, result, purged_at FROM actions "
+    "JOIN action_documents ON action_documents.action_id = actions.id ");
 
 QString ts(const QDateTime &time)
 {
@@ -101,14 +104,19 @@ bool ActionStore::insert(const StoredAction &a, QString *error)
 {
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("INSERT INTO actions (id, seq, tenant, agent_id, tool, user, token_id, status, "
-                             "policy_decision, policy_rule, submitted_at, expires_at, resolved_at, digest, document) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "policy_decision, policy_rule, submitted_at, expires_at, resolved_at, digest) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v :
          QVariantList {a.id, a.seq, a.tenant, a.agentId, a.tool, a.user, a.tokenId, a.status, a.policyDecision,
-                       a.policyRule, ts(a.submittedAt), tsOrNull(a.expiresAt), tsOrNull(a.resolvedAt), a.digest,
-                       QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(a.document))})
+                       a.policyRule, ts(a.submittedAt), tsOrNull(a.expiresAt), tsOrNull(a.resolvedAt), a.digest})
         q.addBindValue(v);
-    return execOrFail(q, error);
+    if (!execOrFail(q, error))
+        return false;
+    QSqlQuery document(m_database.connection());
+    document.prepare(QStringLiteral("INSERT INTO action_documents (action_id, document) VALUES (?, ?)"));
+    document.addBindValue(a.id);
+    document.addBindValue(QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(a.document)));
+    return execOrFail(document, error);
 }
 
 bool ActionStore::updateStatus(const QString &id, const QString &status, qint64 seq, const QDateTime &resolvedAt,
@@ -392,11 +400,16 @@ bool ActionStore::replaceDocument(const QString &id, const QJsonObject &document
                                   QString *error)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("UPDATE actions SET document = ?, purged_at = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE action_documents SET document = ? WHERE action_id = ?"));
     q.addBindValue(QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(document)));
-    q.addBindValue(ts(purgedAt));
     q.addBindValue(id);
-    return execOrFail(q, error);
+    if (!execOrFail(q, error))
+        return false;
+    QSqlQuery purged(m_database.connection());
+    purged.prepare(QStringLiteral("UPDATE actions SET purged_at = ? WHERE id = ?"));
+    purged.addBindValue(ts(purgedAt));
+    purged.addBindValue(id);
+    return execOrFail(purged, error);
 }
 
 bool ActionStore::addDecision(const Decision &d, QString *error)
