@@ -495,7 +495,7 @@ void PendingQueueModel::applyResolutions(const QList<net::ResolvedAction> &items
 {
     // The same guard as applyMessage: a seq not newer than the one held for the id changes nothing.
     std::vector<int> rows;
-    QList<std::pair<QString, QString>> resolved; // id, status
+    std::vector<qsizetype> resolved; // indexes into items, in their order
     for (const net::ResolvedAction &item : items) {
         if (item.id.isEmpty() || item.seq <= 0 || item.status.isEmpty() || item.status == QStringLiteral("pending"))
             continue;
@@ -507,7 +507,7 @@ void PendingQueueModel::applyResolutions(const QList<net::ResolvedAction> &items
         if (row < 0)
             continue;
         rows.push_back(row);
-        resolved.append({item.id, item.status});
+        resolved.push_back(&item - items.constData());
     }
     if (rows.empty())
         return;
@@ -560,8 +560,8 @@ void PendingQueueModel::applyResolutions(const QList<net::ResolvedAction> &items
         }
     }
     updateTimer();
-    for (const auto &[id, state] : std::as_const(resolved))
-        Q_EMIT actionResolved(id, state);
+    for (const qsizetype i : resolved)
+        Q_EMIT actionResolved(items.at(i).id, items.at(i).status);
     if (m_distinctChanged)
         Q_EMIT distinctValuesChanged();
     m_distinctChanged = false;
