@@ -47,6 +47,8 @@ ConsoleController::ConsoleController(const QString &dataDirectory, ConsoleSettin
     connect(m_connection.get(), &net::BrokerConnection::actionMessage, m_queue.get(),
             &models::PendingQueueModel::applyMessage);
     connect(m_connection.get(), &net::BrokerConnection::actionMessage, this, &ConsoleController::notifyArrival);
+    connect(m_connection.get(), &net::BrokerConnection::actionsResolved, m_queue.get(),
+            &models::PendingQueueModel::applyResolutions);
     connect(m_connection.get(), &net::BrokerConnection::streamReset, m_queue.get(), &models::PendingQueueModel::clear);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_queue.get(), signal, this, &ConsoleController::updatePendingCount);

@@ -3,6 +3,11 @@
 // a real console WebSocket; see docs/performance.md.
 
 #include "BenchSupport.h"
+#if COUNTERSIGN_BENCH_CONSOLE
+#include "core/LoginStatement.h"
+#include "models/PendingQueueModel.h"
+#include "net/BrokerConnection.h"
+#endif
 #include "support/BrokerFixture.h"
 #include "support/ConsoleClient.h"
 #include "support/TestActions.h"
@@ -17,6 +22,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSet>
+#include <QSslCertificate>
 #include <QThread>
 #include <QTimer>
 
@@ -95,10 +101,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption inFlightOption(QStringLiteral("in-flight"),
                                             QStringLiteral("Concurrent submissions (default 32)."), QStringLiteral("K"),
                                             QStringLiteral("32"));
-    parser.addOptions({countOption, inFlightOption});
+    const QCommandLineOption protocolOption(
+        QStringLiteral("protocol"),
+        QStringLiteral("Protocol the ordering console subscribes with (default 2: compact resolved frames; 1: full "
+                       "action messages)."),
+        QStringLiteral("P"), QStringLiteral("2"));
+    parser.addOptions({countOption, inFlightOption, protocolOption});
     parser.process(app);
     const int count = parser.value(countOption).toInt();
     const int inFlight = std::max(1, parser.value(inFlightOption).toInt());
+    const int protocol = std::clamp(parser.value(protocolOption).toInt(), 1, 2);
     if (count < 1) {
         say(QStringLiteral("--count expects a positive number"));
         return 2;
@@ -116,7 +128,10 @@ int main(int argc, char *argv[])
     }
     const QString token = broker.createToken(kTenant, kAgent, {QStringLiteral("bench.*")});
     const auto oncall = broker.enrolApprover(QStringLiteral("Otto"), {QStringLiteral("oncall")}, {QStringLiteral("*")});
-    if (token.isEmpty() || oncall.keyId.isEmpty() || !broker.start(&error)) {
+    // The second console's key (it only watches).
+    const auto watcher
+        = broker.enrolApprover(QStringLiteral("Wanda"), {QStringLiteral("approver")}, {QStringLiteral("*")});
+    if (token.isEmpty() || oncall.keyId.isEmpty() || watcher.keyId.isEmpty() || !broker.start(&error)) {
         say(QStringLiteral("setup failed: ") + error);
         return 1;
     }
@@ -137,30 +152,89 @@ int main(int argc, char *argv[])
         say(QStringLiteral("console login failed"));
         return 1;
     }
-    const QList<QJsonObject> synced = console.subscribe(0, 120000);
-    say(QStringLiteral("console subscribed (%1 actions synced)").arg(synced.size()));
+    const QList<QJsonObject> synced = console.subscribe(0, 120000, protocol);
+    console.setRecording(false);
+    say(QStringLiteral("ordering console subscribed with protocol %1 (%2 actions synced)")
+            .arg(protocol)
+            .arg(synced.size()));
 
     const QSet<QString> waiting(ids.cbegin(), ids.cend());
     QSet<QString> killedSeen;
-    qint64 resultNs = -1, lastKilledNs = -1;
+    qint64 resultNs = -1, lastKilledNs = -1, queueEmptyNs = -1;
     QJsonObject result;
     QElapsedTimer clock;
     QEventLoop loop;
+#if COUNTERSIGN_BENCH_CONSOLE
+    // A second console as the product wires it: BrokerConnection (protocol 2)
+    // into PendingQueueModel; (c) is when its queue is empty.
+    models::PendingQueueModel queue;
+    net::BrokerConnection connection;
+    {
+        net::ConnectionProfile profile;
+        profile.url = broker.consoleUrl();
+        profile.pinnedFingerprint = net::BrokerConnection::fingerprintOf(
+            QSslCertificate::fromPath(broker.dir() + QStringLiteral("/tls/broker.crt")).first());
+        connection.setProfile(profile);
+        const auto key = watcher.key;
+        connection.setLoginSigner([key](const QString &nonce, const QString &brokerKeyId) {
+            return core::LoginStatement::sign(*key, nonce, brokerKeyId);
+        });
+        QObject::connect(&connection, &net::BrokerConnection::actionMessage, &queue,
+                         &models::PendingQueueModel::applyMessage);
+        QObject::connect(&connection, &net::BrokerConnection::actionsResolved, &queue,
+                         &models::PendingQueueModel::applyResolutions);
+        QEventLoop live;
+        QTimer liveTimeout;
+        QObject::connect(&liveTimeout, &QTimer::timeout, &live, &QEventLoop::quit);
+        QObject::connect(&connection, &net::BrokerConnection::stateChanged, &live, [&] {
+            if (connection.isLive())
+                live.quit();
+        });
+        liveTimeout.start(120000);
+        connection.start();
+        live.exec();
+        say(QStringLiteral("console (BrokerConnection + PendingQueueModel) live with %1 rows").arg(queue.rowCount()));
+        if (queue.rowCount() != count)
+            return 1;
+    }
+    QObject::connect(&queue, &QAbstractItemModel::rowsRemoved, &loop, [&] {
+        if (queue.rowCount() == 0 && queueEmptyNs < 0) {
+            queueEmptyNs = clock.nsecsElapsed();
+            if (resultNs >= 0 && lastKilledNs >= 0)
+                loop.quit();
+        }
+    });
+    QObject::connect(&queue, &QAbstractItemModel::modelReset, &loop, [&] {
+        if (queue.rowCount() == 0 && queueEmptyNs < 0)
+            queueEmptyNs = clock.nsecsElapsed();
+    });
+    const bool withQueue = true;
+#else
+    const bool withQueue = false;
+#endif
+    auto seen = [&](const QString &id) {
+        if (!waiting.contains(id))
+            return;
+        killedSeen.insert(id);
+        if (killedSeen.size() == waiting.size())
+            lastKilledNs = clock.nsecsElapsed();
+    };
     QObject::connect(&console, &ConsoleClient::messageReceived, &loop, [&](const QJsonObject &message) {
         const QString type = message.value(QStringLiteral("type")).toString();
         if (type == QStringLiteral("killswitch_result")) {
             resultNs = clock.nsecsElapsed();
             result = message;
+        } else if (type == QStringLiteral("resolved")) {
+            for (const QJsonValue &item : message.value(QStringLiteral("items")).toArray()) {
+                if (item.toObject().value(QStringLiteral("status")).toString() == QStringLiteral("killed"))
+                    seen(item.toObject().value(QStringLiteral("id")).toString());
+            }
         } else {
             const QJsonObject action = message.value(QStringLiteral("action")).toObject();
-            const QString id = action.value(QStringLiteral("id")).toString();
-            if (action.value(QStringLiteral("status")).toString() == QStringLiteral("killed") && waiting.contains(id)) {
-                killedSeen.insert(id);
-                if (killedSeen.size() == waiting.size())
-                    lastKilledNs = clock.nsecsElapsed();
-            }
+            if (action.value(QStringLiteral("status")).toString() == QStringLiteral("killed"))
+                seen(action.value(QStringLiteral("id")).toString());
         }
-        if (resultNs >= 0 && lastKilledNs >= 0)
+        if (resultNs >= 0 && lastKilledNs >= 0 && (!withQueue || queueEmptyNs >= 0))
             loop.quit();
     });
     QTimer giveUp;
@@ -187,10 +261,13 @@ int main(int argc, char *argv[])
             .arg(result.value(QStringLiteral("accepted")).toBool() ? QStringLiteral("true") : QStringLiteral("false"))
             .arg(result.value(QStringLiteral("killed_count")).toInteger()));
     say(QStringLiteral("(a) engage sent -> killswitch_result received: %1 ms").arg(double(resultNs) / 1e6, 0, 'f', 1));
-    say(QStringLiteral("(b) engage sent -> console has the last killed action: %1 ms (%2/%3 seen)")
+    say(QStringLiteral("(b) engage sent -> ordering console has the last killed action: %1 ms (%2/%3 seen)")
             .arg(double(lastKilledNs) / 1e6, 0, 'f', 1)
             .arg(killedSeen.size())
             .arg(count));
+    if (withQueue)
+        say(QStringLiteral("(c) engage sent -> console queue model empty: %1 ms")
+                .arg(double(queueEmptyNs) / 1e6, 0, 'f', 1));
     // Where the time goes: the broker logs its kill switch line after the
     // transaction commits and before it pushes the killed actions.
     for (const QByteArray &line : broker.serverLog().split('\n')) {
@@ -204,9 +281,12 @@ int main(int argc, char *argv[])
                 .arg(sentAt.msecsTo(committed)));
     }
     say(QStringLiteral("database: %1 killed, %2 still pending").arg(killedInDb, stillPending));
-    const bool ok = resultNs >= 0 && lastKilledNs >= 0 && killedInDb == QString::number(count)
-        && stillPending == QStringLiteral("0");
+    const bool ok = resultNs >= 0 && lastKilledNs >= 0 && (!withQueue || queueEmptyNs >= 0)
+        && killedInDb == QString::number(count) && stillPending == QStringLiteral("0");
     say(ok ? QStringLiteral("OK: every pending action ended killed") : QStringLiteral("FAILED"));
+#if COUNTERSIGN_BENCH_CONSOLE
+    connection.stop();
+#endif
     broker.stop();
     return ok ? 0 : 1;
 }

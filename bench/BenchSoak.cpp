@@ -121,6 +121,8 @@ int main(int argc, char *argv[])
         });
         QObject::connect(c.connection.get(), &net::BrokerConnection::actionMessage, c.queue.get(),
                          &models::PendingQueueModel::applyMessage);
+        QObject::connect(c.connection.get(), &net::BrokerConnection::actionsResolved, c.queue.get(),
+                         &models::PendingQueueModel::applyResolutions);
         c.connection->start();
         consoles.push_back(std::move(c));
     }

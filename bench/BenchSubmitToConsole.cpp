@@ -130,6 +130,8 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&connection, &net::BrokerConnection::actionMessage, &queue,
                      &models::PendingQueueModel::applyMessage);
+    QObject::connect(&connection, &net::BrokerConnection::actionsResolved, &queue,
+                     &models::PendingQueueModel::applyResolutions);
     connection.start();
     {
         QEventLoop wait;

@@ -12,9 +12,12 @@ namespace countersign::broker {
 
 namespace {
 
+// The document lives in action_documents (schema v4); no other column there
+// is called like one of `actions`, so the callers' WHERE clauses stay unqualified.
 const QString kColumns = QStringLiteral(
-    "SELECT id, seq, tenant, agent_id, tool, user, token_id, status, policy_decision, policy_rule, submitted_at, "
-    "expires_at, resolved_at, digest, document, result, purged_at FROM actions ");
+    "SELECT actions.id, seq, tenant, agent_id, tool, user, token_id, status, policy_decision, policy_rule, "
+    "submitted_at, expires_at, resolved_at, digest, action_documents.document, result, purged_at FROM actions "
+    "JOIN action_documents ON action_documents.action_id = actions.id ");
 
 QString ts(const QDateTime &time)
 {
@@ -101,14 +104,19 @@ bool ActionStore::insert(const StoredAction &a, QString *error)
 {
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("INSERT INTO actions (id, seq, tenant, agent_id, tool, user, token_id, status, "
-                             "policy_decision, policy_rule, submitted_at, expires_at, resolved_at, digest, document) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "policy_decision, policy_rule, submitted_at, expires_at, resolved_at, digest) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v :
          QVariantList {a.id, a.seq, a.tenant, a.agentId, a.tool, a.user, a.tokenId, a.status, a.policyDecision,
-                       a.policyRule, ts(a.submittedAt), tsOrNull(a.expiresAt), tsOrNull(a.resolvedAt), a.digest,
-                       QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(a.document))})
+                       a.policyRule, ts(a.submittedAt), tsOrNull(a.expiresAt), tsOrNull(a.resolvedAt), a.digest})
         q.addBindValue(v);
-    return execOrFail(q, error);
+    if (!execOrFail(q, error))
+        return false;
+    QSqlQuery document(m_database.connection());
+    document.prepare(QStringLiteral("INSERT INTO action_documents (action_id, document) VALUES (?, ?)"));
+    document.addBindValue(a.id);
+    document.addBindValue(QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(a.document)));
+    return execOrFail(document, error);
 }
 
 bool ActionStore::updateStatus(const QString &id, const QString &status, qint64 seq, const QDateTime &resolvedAt,
@@ -123,18 +131,39 @@ bool ActionStore::updateStatus(const QString &id, const QString &status, qint64 
     return execOrFail(q, error);
 }
 
-bool ActionStore::updateStatuses(const QList<StoredAction> &actions, QString *error)
+bool ActionStore::resolveInOne(const QList<StoredAction> &actions, QString *error)
 {
-    QSqlQuery q(m_database.connection());
-    if (!q.prepare(QStringLiteral("UPDATE actions SET status = ?, seq = ?, resolved_at = ? WHERE id = ?")))
-        return execOrFail(q, error);
+    if (actions.isEmpty())
+        return true;
+    // The ids travel as one JSON array; json_each's key is the array index, so
+    // the n-th id takes seq first + n. Against one prepared UPDATE per row this
+    // saves the per-statement round trip through Qt's SQL layer.
+    QByteArray ids = "[";
     for (const StoredAction &a : actions) {
-        q.bindValue(0, a.status);
-        q.bindValue(1, a.seq);
-        q.bindValue(2, tsOrNull(a.resolvedAt));
-        q.bindValue(3, a.id);
-        if (!execOrFail(q, error))
+        if (a.status != actions.first().status || a.resolvedAt != actions.first().resolvedAt
+            || a.seq != actions.first().seq + (&a - actions.constData())) {
+            if (error)
+                *error = QStringLiteral("resolveInOne needs one status, one time and consecutive seqs");
             return false;
+        }
+        if (ids.size() > 1)
+            ids += ',';
+        ids += core::CanonicalJson::serializeOrEmpty(QJsonValue(a.id));
+    }
+    ids += ']';
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE actions SET status = ?, resolved_at = ?, seq = ? + j.key "
+                             "FROM json_each(?) AS j WHERE actions.id = j.value"));
+    q.addBindValue(actions.first().status);
+    q.addBindValue(tsOrNull(actions.first().resolvedAt));
+    q.addBindValue(actions.first().seq);
+    q.addBindValue(QString::fromUtf8(ids));
+    if (!execOrFail(q, error))
+        return false;
+    if (q.numRowsAffected() != actions.size()) {
+        if (error)
+            *error = QStringLiteral("updated %1 of %2 actions").arg(q.numRowsAffected()).arg(actions.size());
+        return false;
     }
     return true;
 }
@@ -215,10 +244,51 @@ QList<ActionStore::StoredAction> ActionStore::pending() const
     return select(QStringLiteral("WHERE status = 'pending' ORDER BY seq"), {});
 }
 
-QList<ActionStore::StoredAction> ActionStore::pendingWhere(const std::function<bool(const StoredAction &)> &keep,
-                                                           bool parseDocuments) const
+QList<ActionStore::StoredAction> ActionStore::pendingScope(const std::function<bool(const StoredAction &)> &keep) const
 {
-    return select(QStringLiteral("WHERE status = 'pending' ORDER BY seq"), {}, keep, parseDocuments);
+    QList<StoredAction> out;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, seq, tenant, agent_id, tool, user, status FROM actions "
+                               "WHERE status = 'pending' ORDER BY seq")))
+        return out;
+    while (q.next()) {
+        StoredAction a;
+        a.id = q.value(0).toString();
+        a.seq = q.value(1).toLongLong();
+        a.tenant = q.value(2).toString();
+        a.agentId = q.value(3).toString();
+        a.tool = q.value(4).toString();
+        a.user = q.value(5).toString();
+        a.status = q.value(6).toString();
+        if (!keep || keep(a))
+            out.append(std::move(a));
+    }
+    return out;
+}
+
+QList<ActionStore::StoredAction> ActionStore::changedBetween(qint64 first, qint64 last) const
+{
+    return select(QStringLiteral("WHERE seq >= ? AND seq <= ? ORDER BY seq"), {first, last}, {}, false);
+}
+
+QHash<QString, QList<ActionStore::Decision>> ActionStore::decisionsBetween(qint64 first, qint64 last) const
+{
+    QHash<QString, QList<Decision>> out;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT d.action_id, d.approver, d.verdict, d.reason, d.issued_at, d.received_at, d.jws "
+                             "FROM decisions d JOIN actions a ON a.id = d.action_id WHERE a.seq >= ? AND a.seq <= ? "
+                             "ORDER BY d.id"));
+    q.addBindValue(first);
+    q.addBindValue(last);
+    if (q.exec()) {
+        while (q.next())
+            out[q.value(0).toString()].append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                               q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                                               q.value(6).toString()});
+    }
+    return out;
 }
 
 int ActionStore::pendingCountForAgent(const QString &tenant, const QString &agentId) const
@@ -330,11 +400,16 @@ bool ActionStore::replaceDocument(const QString &id, const QJsonObject &document
                                   QString *error)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("UPDATE actions SET document = ?, purged_at = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE action_documents SET document = ? WHERE action_id = ?"));
     q.addBindValue(QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(document)));
-    q.addBindValue(ts(purgedAt));
     q.addBindValue(id);
-    return execOrFail(q, error);
+    if (!execOrFail(q, error))
+        return false;
+    QSqlQuery purged(m_database.connection());
+    purged.prepare(QStringLiteral("UPDATE actions SET purged_at = ? WHERE id = ?"));
+    purged.addBindValue(ts(purgedAt));
+    purged.addBindValue(id);
+    return execOrFail(purged, error);
 }
 
 bool ActionStore::addDecision(const Decision &d, QString *error)
@@ -360,22 +435,6 @@ QList<ActionStore::Decision> ActionStore::decisions(const QString &actionId) con
         while (q.next())
             out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                         q.value(4).toString(), q.value(5).toString(), q.value(6).toString()});
-    }
-    return out;
-}
-
-QHash<QString, QList<ActionStore::Decision>> ActionStore::decisionsOfPending() const
-{
-    QHash<QString, QList<Decision>> out;
-    QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    if (q.exec(QStringLiteral("SELECT d.action_id, d.approver, d.verdict, d.reason, d.issued_at, d.received_at, d.jws "
-                              "FROM decisions d JOIN actions a ON a.id = d.action_id WHERE a.status = 'pending' "
-                              "ORDER BY d.id"))) {
-        while (q.next())
-            out[q.value(0).toString()].append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                                               q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
-                                               q.value(6).toString()});
     }
     return out;
 }

@@ -84,18 +84,22 @@ public:
     qint64 reserveChangeSeqs(qsizetype count, QString *error);
     bool updateStatus(const QString &id, const QString &status, qint64 seq, const QDateTime &resolvedAt,
                       QString *error);
-    // updateStatus for many actions with one prepared statement (their seq,
-    // status and resolvedAt).
-    bool updateStatuses(const QList<StoredAction> &actions, QString *error);
+    // One statement for many actions that take the same status and resolution
+    // time and consecutive seqs from actions.first().seq, in list order (a kill
+    // switch). False, with nothing changed by it, unless every row was updated.
+    bool resolveInOne(const QList<StoredAction> &actions, QString *error);
     bool setResult(const QString &id, const QString &status, const QJsonObject &result, qint64 seq, QString *error);
     bool touch(const QString &id, qint64 seq, QString *error);
     std::optional<StoredAction> find(const QString &id) const;
     QList<StoredAction> pending() const;
-    // Pending actions for which `keep` is true, in seq order. `keep` sees every
-    // column but the documents, which are parsed only for the rows kept, or
-    // left as stored text in documentText when parseDocuments is false.
-    QList<StoredAction> pendingWhere(const std::function<bool(const StoredAction &)> &keep,
-                                     bool parseDocuments = true) const;
+    // Pending actions for which `keep` is true, in seq order, with only the
+    // columns a kill switch's scope test and the consoles' push need: id, seq,
+    // tenant, agent_id, tool, user, status.
+    QList<StoredAction> pendingScope(const std::function<bool(const StoredAction &)> &keep) const;
+    // Actions whose seq is in [first, last], in seq order, documents as stored text.
+    QList<StoredAction> changedBetween(qint64 first, qint64 last) const;
+    // The decisions of the actions whose seq is in [first, last], by action id.
+    QHash<QString, QList<Decision>> decisionsBetween(qint64 first, qint64 last) const;
     int pendingCountForAgent(const QString &tenant, const QString &agentId) const;
     QList<StoredAction> dueForExpiry(const QDateTime &now) const;
     QDateTime nextExpiry() const;
@@ -107,8 +111,6 @@ public:
 
     bool addDecision(const Decision &decision, QString *error);
     QList<Decision> decisions(const QString &actionId) const;
-    // The decisions of every pending action, by action id, in one query.
-    QHash<QString, QList<Decision>> decisionsOfPending() const;
     bool seenNonce(const QString &nonce) const;
     // False when the nonce was seen before.
     bool rememberNonce(const QString &nonce, const QString &kind, QString *error);

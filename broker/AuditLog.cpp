@@ -1,5 +1,6 @@
 #include "broker/AuditLog.h"
 
+#include "broker/AuditEntryText.h"
 #include "core/AuditChain.h"
 #include "core/CanonicalJson.h"
 #include "core/JsonParser.h"
@@ -126,6 +127,14 @@ bool AuditLog::appendMany(const QList<NewEntry> &entries, QString *error)
         *error = QStringLiteral("audit append failed: %1").arg(insert.lastError().text());
         return false;
     }
+    // A kill appends thousands of entries with the same data object: its
+    // canonical text is made once, and each entry's hash input is written
+    // directly (AuditEntryText, byte-identical to computeHash()).
+    QJsonObject lastData;
+    QByteArray dataText;
+    bool haveData = false;
+    QDateTime lastAt;
+    QString atText;
     for (const NewEntry &e : entries) {
         core::AuditEntry entry;
         entry.seq = ++seq;
@@ -134,12 +143,22 @@ bool AuditLog::appendMany(const QList<NewEntry> &entries, QString *error)
         entry.event = e.event;
         entry.actionId = e.actionId;
         entry.data = e.data;
-        entry.hash = entry.computeHash();
+        if (!haveData || e.data != lastData) {
+            dataText = core::CanonicalJson::serializeOrEmpty(e.data);
+            lastData = e.data;
+            haveData = true;
+        }
+        if (entry.at != lastAt) {
+            atText = core::JsonReader::formatTimestamp(entry.at);
+            lastAt = entry.at;
+        }
+        const auto input = AuditEntryText::hashInput(entry.seq, atText, e.event, e.actionId, dataText, prevHash);
+        entry.hash = input ? AuditEntryText::hashOf(*input) : entry.computeHash();
         insert.bindValue(0, entry.seq);
-        insert.bindValue(1, core::JsonReader::formatTimestamp(entry.at));
+        insert.bindValue(1, atText);
         insert.bindValue(2, e.event);
         insert.bindValue(3, e.actionId.isEmpty() ? QVariant() : QVariant(e.actionId));
-        insert.bindValue(4, QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(e.data)));
+        insert.bindValue(4, QString::fromUtf8(dataText));
         insert.bindValue(5, entry.prevHash);
         insert.bindValue(6, entry.hash);
         if (!insert.exec()) {

@@ -788,6 +788,7 @@ BrokerService::Verdict BrokerService::decide(const ApproverRegistry::Approver &p
 
 BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approver &principal, QByteArrayView jws)
 {
+    announce(); // a previous order's pushes, had its caller not announced them
     const QString rejected = QStringLiteral("killswitch_rejected");
     Verdict rejection;
     const auto signedStatement
@@ -852,18 +853,21 @@ BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approve
                       decoded.kid, jws, order.nonce, rejected);
     }
     QList<ActionStore::StoredAction> killed;
-    QHash<QString, QList<ActionStore::Decision>> decisionsByAction;
     bool ok = m_store.rememberNonce(order.nonce, QStringLiteral("killswitch"), &dbError);
     if (ok && engage) {
-        // One pass in bulk, inside this transaction: the actions in scope, a
-        // range of change seq values, one prepared status update and the audit
-        // entries appended with the chain head kept in memory.
-        killed = m_store.pendingWhere(
-            [&](const ActionStore::StoredAction &a) { return ks->covers(a.tenant, a.user, a.agentId, a.tool); }, false);
+        // One pass in bulk, inside this transaction: the actions in scope (only
+        // the columns the scope test and the push need), a range of change seq
+        // values, one UPDATE for all of them and the audit entries appended
+        // with the chain head kept in memory — still one `resolved` entry per
+        // killed action.
+        killed = m_store.pendingScope(
+            [&](const ActionStore::StoredAction &a) { return ks->covers(a.tenant, a.user, a.agentId, a.tool); });
         if (!killed.isEmpty()) {
-            decisionsByAction = m_store.decisionsOfPending();
             const qint64 first = m_store.reserveChangeSeqs(killed.size(), &dbError);
             const QDateTime resolvedAt = QDateTime::currentDateTimeUtc();
+            const QJsonObject data {{QStringLiteral("by"), QStringLiteral("killswitch")},
+                                    {QStringLiteral("killswitch"), ks->id},
+                                    {QStringLiteral("status"), QStringLiteral("killed")}};
             QList<AuditLog::NewEntry> entries;
             entries.reserve(killed.size());
             for (qsizetype i = 0; i < killed.size(); ++i) {
@@ -871,13 +875,9 @@ BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approve
                 action.seq = first + i;
                 action.status = QStringLiteral("killed");
                 action.resolvedAt = resolvedAt;
-                entries.append({QStringLiteral("resolved"),
-                                action.id,
-                                {{QStringLiteral("by"), QStringLiteral("killswitch")},
-                                 {QStringLiteral("killswitch"), ks->id},
-                                 {QStringLiteral("status"), action.status}}});
+                entries.append({QStringLiteral("resolved"), action.id, data});
             }
-            ok = first > 0 && m_store.updateStatuses(killed, &dbError) && m_audit.appendMany(entries, &dbError);
+            ok = first > 0 && m_store.resolveInOne(killed, &dbError) && m_audit.appendMany(entries, &dbError);
         }
         ks->killedCount = killed.size();
         for (const ActionStore::StoredAction &action : std::as_const(killed)) {
@@ -907,18 +907,9 @@ BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approve
     }
     qCWarning(lcBroker).noquote() << "kill switch" << order.operation << order.scope << order.target << "by"
                                   << signer->name << "- killed" << killed.size() << "pending actions";
-    if (!killed.isEmpty()) {
-        QList<QByteArray> messages;
-        messages.reserve(killed.size());
-        for (const ActionStore::StoredAction &action : std::as_const(killed))
-            messages.append(actionMessageText(action, decisionsByAction.value(action.id)));
-        Q_EMIT actionsChanged(killed, messages);
-    }
     QJsonObject event = ks->toJson();
     event.insert(QStringLiteral("type"), QStringLiteral("killswitch"));
     event.insert(QStringLiteral("operation"), order.operation);
-    Q_EMIT killSwitchChanged(event);
-    scheduleExpiry();
     Verdict v;
     v.accepted = true;
     v.message = engage
@@ -927,7 +918,65 @@ BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approve
     v.details = ks->toJson();
     // The reply's `id` is the request's; the switch's own id is here too.
     v.details.insert(QStringLiteral("killswitch_id"), ks->id);
+    // Committed: the order is in force. Consoles and long-polls are told once
+    // the caller has answered the order (announce()), so the answer does not
+    // wait behind the pushes; nothing else runs in between (same thread).
+    m_announcement = [this, killed = std::move(killed), event] {
+        if (!killed.isEmpty()) {
+            QList<QByteArray> items;
+            items.reserve(killed.size());
+            for (const ActionStore::StoredAction &action : killed)
+                items.append(resolvedItemText(action));
+            Q_EMIT actionsResolved(killed, items);
+        }
+        Q_EMIT killSwitchChanged(event);
+        scheduleExpiry();
+    };
     return v;
+}
+
+QByteArray BrokerService::resolvedItemText(const ActionStore::StoredAction &action)
+{
+    QByteArray text = "{\"id\":";
+    text += core::CanonicalJson::serializeOrEmpty(QJsonValue(action.id));
+    text += ",\"seq\":";
+    text += QByteArray::number(action.seq);
+    text += ",\"status\":";
+    text += core::CanonicalJson::serializeOrEmpty(QJsonValue(action.status));
+    if (action.resolvedAt.isValid()) {
+        text += ",\"resolved_at\":";
+        text += core::CanonicalJson::serializeOrEmpty(QJsonValue(core::JsonReader::formatTimestamp(action.resolvedAt)));
+    }
+    text += '}';
+    return text;
+}
+
+void BrokerService::announce()
+{
+    if (!m_announcement)
+        return;
+    const std::function<void()> announcement = std::exchange(m_announcement, {});
+    announcement();
+}
+
+QList<QByteArray> BrokerService::legacyMessages(const QList<ActionStore::StoredAction> &resolved) const
+{
+    // Protocol 1 consoles get the full action message of every change; the
+    // rows are read again after the commit (their seqs are consecutive).
+    QList<QByteArray> messages;
+    if (resolved.isEmpty())
+        return messages;
+    const qint64 first = resolved.first().seq;
+    const qint64 last = resolved.last().seq;
+    const QHash<QString, QList<ActionStore::Decision>> decisions = m_store.decisionsBetween(first, last);
+    const QList<ActionStore::StoredAction> rows = m_store.changedBetween(first, last);
+    QHash<QString, QByteArray> byId;
+    for (const ActionStore::StoredAction &action : rows)
+        byId.insert(action.id, actionMessageText(action, decisions.value(action.id)));
+    messages.reserve(resolved.size());
+    for (const ActionStore::StoredAction &action : resolved)
+        messages.append(byId.value(action.id));
+    return messages;
 }
 
 BrokerService::Verdict BrokerService::drill(const core::KillSwitchOrder &order,

@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace countersign::core {
@@ -69,7 +70,11 @@ public:
 
     // Consoles' side. The principal is the approver the session logged in as.
     Verdict decide(const ApproverRegistry::Approver &principal, QByteArrayView jws);
+    // An accepted engage or release is committed when this returns; the caller
+    // answers the order, then calls announce() to push it (the killed actions
+    // and the switch) to every console and long-poll.
     Verdict killSwitch(const ApproverRegistry::Approver &principal, QByteArrayView jws);
+    void announce();
     bool canSee(const ApproverRegistry::Approver &principal, const QString &tenant) const;
     QJsonObject actionMessage(const ActionStore::StoredAction &action) const;
     QJsonObject actionMessage(const ActionStore::StoredAction &action,
@@ -78,6 +83,12 @@ public:
     // its document (documentText set).
     QByteArray actionMessageText(const ActionStore::StoredAction &action,
                                  const QList<ActionStore::Decision> &decisions) const;
+    // The full action messages (JSON text) of actions resolved in bulk, aligned
+    // with `resolved` (consecutive seqs), read back from the store: what a
+    // protocol 1 console is sent instead of the compact `resolved` frame.
+    // One item of a protocol 2 `resolved` frame: {"id","seq","status","resolved_at"}.
+    static QByteArray resolvedItemText(const ActionStore::StoredAction &action);
+    QList<QByteArray> legacyMessages(const QList<ActionStore::StoredAction> &resolved) const;
 
     // Administration (the CLI and init).
     std::optional<ApproverRegistry::Approver> enrolApprover(const QString &name, const QString &identity,
@@ -107,11 +118,12 @@ public:
 
 Q_SIGNALS:
     void actionChanged(const countersign::broker::ActionStore::StoredAction &action);
-    // Many actions changed in one transaction (a kill switch): `messages` are
-    // their action messages as JSON text, built once for every session, in seq
-    // order. The actions carry no parsed document.
-    void actionsChanged(const QList<countersign::broker::ActionStore::StoredAction> &actions,
-                        const QList<QByteArray> &messages);
+    // Many actions resolved in one transaction (a kill switch), in seq order.
+    // They carry only id, seq, tenant, agent, tool, user, status and resolvedAt;
+    // `items` are their compact `resolved` items (resolvedItemText), built once
+    // for every session.
+    void actionsResolved(const QList<countersign::broker::ActionStore::StoredAction> &actions,
+                         const QList<QByteArray> &items);
     void killSwitchChanged(const QJsonObject &event);
 
 private:
@@ -161,6 +173,7 @@ private:
     QTimer m_expiryTimer;
     QTimer m_checkpointTimer;
     QTimer m_retentionTimer;
+    std::function<void()> m_announcement; // what announce() pushes
 };
 
 } // namespace countersign::broker

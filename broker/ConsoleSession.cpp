@@ -20,6 +20,9 @@ namespace {
 constexpr qint64 kLoginSkewSeconds = 300;
 constexpr qsizetype kBacklogBatch = 500;
 constexpr qsizetype kActionsPerFrame = 500;
+// Protocol 2 (docs/protocol.md) adds the compact `resolved` frame.
+constexpr int kProtocol = 2;
+constexpr qsizetype kResolvedPerFrame = 2000;
 } // namespace
 
 ConsoleSession::ConsoleSession(QWebSocket *socket, BrokerService *service, LoginLimiter *limiter, QObject *parent)
@@ -38,10 +41,10 @@ ConsoleSession::ConsoleSession(QWebSocket *socket, BrokerService *service, Login
             [this](const QByteArray &) { sendError(QStringLiteral("malformed"), QStringLiteral("text frames only")); });
     connect(m_socket, &QWebSocket::disconnected, this, &ConsoleSession::finished);
     connect(service, &BrokerService::actionChanged, this, &ConsoleSession::onActionChanged);
-    connect(service, &BrokerService::actionsChanged, this, &ConsoleSession::onActionsChanged);
+    connect(service, &BrokerService::actionsResolved, this, &ConsoleSession::onActionsResolved);
     connect(service, &BrokerService::killSwitchChanged, this, &ConsoleSession::onKillSwitchChanged);
     send({{QStringLiteral("type"), QStringLiteral("challenge")},
-          {QStringLiteral("protocol"), 1},
+          {QStringLiteral("protocol"), kProtocol},
           {QStringLiteral("nonce"), m_nonce},
           {QStringLiteral("broker"), service->brokerPublicKey().keyId()},
           {QStringLiteral("broker_time"), core::JsonReader::formatTimestamp(QDateTime::currentDateTimeUtc())}});
@@ -152,6 +155,11 @@ void ConsoleSession::handleStatement(const QString &type, const QJsonObject &mes
     reply.insert(QStringLiteral("type"), QString(type + QStringLiteral("_result")));
     reply.insert(QStringLiteral("id"), id);
     send(reply);
+    // The answer first, then what the order changed, to every session (this
+    // one included). Flushed now: otherwise it would leave the socket only when
+    // the event loop runs again, after every push has been built and queued.
+    m_socket->flush();
+    m_service->announce();
 }
 
 void ConsoleSession::handleKillSwitches(const QJsonObject &message)
@@ -245,6 +253,13 @@ void ConsoleSession::handleSubscribe(const QJsonObject &message)
                       .arg(m_service->store().resumeFloor()));
         return;
     }
+    const QJsonValue protocolValue = message.value(QStringLiteral("protocol"));
+    if (!protocolValue.isUndefined() && (!protocolValue.isDouble() || protocolValue.toInteger(0) < 1)) {
+        sendError(QStringLiteral("malformed"), QStringLiteral("'protocol' must be a positive integer"));
+        return;
+    }
+    // A console that does not say speaks protocol 1; one newer than us gets ours.
+    m_protocol = int(std::min<qint64>(protocolValue.toInteger(1), kProtocol));
     m_subscribed = true;
     m_lastSentSeq = since;
     if (since == 0) {
@@ -253,16 +268,29 @@ void ConsoleSession::handleSubscribe(const QJsonObject &message)
                 send(m_service->actionMessage(action));
         }
     } else {
+        // Protocol 2: resolved actions only need to leave the console's queue,
+        // so they are replayed as compact `resolved` items, still in seq order
+        // with the pending ones (a frame is flushed before each full message).
+        QList<QByteArray> resolved;
         for (qint64 cursor = since;;) {
             const QList<ActionStore::StoredAction> batch = m_service->store().changedSince(cursor, kBacklogBatch);
             for (const ActionStore::StoredAction &action : batch) {
-                if (m_service->canSee(*m_principal, action.tenant))
-                    send(m_service->actionMessage(action));
                 cursor = action.seq;
+                if (!m_service->canSee(*m_principal, action.tenant))
+                    continue;
+                if (m_protocol >= 2 && action.isResolved()) {
+                    resolved.append(BrokerService::resolvedItemText(action));
+                    if (resolved.size() >= kResolvedPerFrame)
+                        sendResolved(resolved);
+                    continue;
+                }
+                sendResolved(resolved);
+                send(m_service->actionMessage(action));
             }
             if (batch.size() < kBacklogBatch)
                 break;
         }
+        sendResolved(resolved);
     }
     m_lastSentSeq = head;
     QJsonArray switches;
@@ -288,8 +316,23 @@ void ConsoleSession::onActionChanged(const ActionStore::StoredAction &action)
         send(m_service->actionMessage(action));
 }
 
-void ConsoleSession::onActionsChanged(const QList<ActionStore::StoredAction> &actions,
-                                      const QList<QByteArray> &messages)
+void ConsoleSession::sendResolved(QList<QByteArray> &items)
+{
+    if (items.isEmpty())
+        return;
+    QByteArray frame = QByteArrayLiteral("{\"type\":\"resolved\",\"items\":[");
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            frame += ',';
+        frame += items.at(i);
+    }
+    frame += "]}";
+    items.clear();
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->sendTextMessage(QString::fromUtf8(frame));
+}
+
+void ConsoleSession::onActionsResolved(const QList<ActionStore::StoredAction> &actions, const QList<QByteArray> &items)
 {
     if (!m_principal || !m_subscribed || actions.isEmpty() || actions.last().seq <= m_lastSentSeq)
         return;
@@ -298,30 +341,36 @@ void ConsoleSession::onActionsChanged(const QList<ActionStore::StoredAction> &ac
         closeRevoked();
         return;
     }
-    // Many changes from one transaction travel in few frames: {"type":"actions",
-    // "items":[action messages…]}, at most kActionsPerFrame each, in seq order.
-    // The messages are already JSON text, so a frame is their concatenation.
-    QByteArray frame;
-    qsizetype inFrame = 0;
+    // Protocol 2: {"type":"resolved","items":[{id, seq, status, resolved_at}…]},
+    // at most kResolvedPerFrame items a frame. Protocol 1: the full action
+    // messages in {"type":"actions","items":[…]} frames of kActionsPerFrame.
+    const bool compact = m_protocol >= 2;
+    const QList<QByteArray> messages = compact ? items : m_service->legacyMessages(actions);
+    const qsizetype perFrame = compact ? kResolvedPerFrame : kActionsPerFrame;
+    QList<QByteArray> frameItems;
     auto flush = [&] {
-        if (inFrame == 0)
+        if (frameItems.isEmpty())
             return;
+        if (compact) {
+            sendResolved(frameItems);
+            return;
+        }
+        QByteArray frame = QByteArrayLiteral("{\"type\":\"actions\",\"items\":[");
+        frame += frameItems.join(',');
         frame += "]}";
+        frameItems.clear();
         if (m_socket->state() == QAbstractSocket::ConnectedState)
             m_socket->sendTextMessage(QString::fromUtf8(frame));
-        frame.clear();
-        inFrame = 0;
     };
     for (qsizetype i = 0; i < actions.size(); ++i) {
         const ActionStore::StoredAction &action = actions.at(i);
         if (action.seq <= m_lastSentSeq)
             continue;
         m_lastSentSeq = action.seq;
-        if (!m_service->canSee(*m_principal, action.tenant))
+        if (!m_service->canSee(*m_principal, action.tenant) || messages.at(i).isEmpty())
             continue;
-        frame += inFrame == 0 ? QByteArrayLiteral("{\"type\":\"actions\",\"items\":[") : QByteArrayLiteral(",");
-        frame += messages.at(i);
-        if (++inFrame >= kActionsPerFrame)
+        frameItems.append(messages.at(i));
+        if (frameItems.size() >= perFrame)
             flush();
     }
     flush();

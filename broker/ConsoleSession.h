@@ -52,7 +52,9 @@ private:
     void closeRevoked();
 
     void onActionChanged(const ActionStore::StoredAction &action);
-    void onActionsChanged(const QList<ActionStore::StoredAction> &actions, const QList<QByteArray> &messages);
+    void onActionsResolved(const QList<ActionStore::StoredAction> &actions, const QList<QByteArray> &items);
+    // Sends `items` (compact resolved items, JSON text) as one `resolved` frame and empties the list.
+    void sendResolved(QList<QByteArray> &items);
     void onKillSwitchChanged(const QJsonObject &event);
 
     QWebSocket *m_socket;
@@ -63,6 +65,7 @@ private:
     std::optional<ApproverRegistry::Approver> m_principal;
     bool m_subscribed = false;
     qint64 m_lastSentSeq = 0;
+    int m_protocol = 1; // what the console declared in `subscribe`
 };
 
 } // namespace countersign::broker

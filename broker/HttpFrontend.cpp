@@ -72,7 +72,7 @@ HttpFrontend::HttpFrontend(BrokerService *service, QObject *parent)
     m_webSockets.setMaxPendingConnections(64);
     connect(&m_webSockets, &QWebSocketServer::newConnection, this, &HttpFrontend::onWebSocket);
     connect(service, &BrokerService::actionChanged, this, &HttpFrontend::onActionChanged);
-    connect(service, &BrokerService::actionsChanged, this,
+    connect(service, &BrokerService::actionsResolved, this,
             [this](const QList<ActionStore::StoredAction> &actions, const QList<QByteArray> &) {
                 onActionsChanged(actions);
             });

@@ -15,6 +15,8 @@ HistorySync::HistorySync(storage::HistoryStore *store, net::BrokerConnection *co
 {
     connect(m_connection, &net::BrokerConnection::reply, this, &HistorySync::onReply);
     connect(m_connection, &net::BrokerConnection::actionMessage, this, &HistorySync::onAction);
+    // Compact resolutions (a kill switch) are new history too; the round fetches them in full.
+    connect(m_connection, &net::BrokerConnection::actionsResolved, this, &HistorySync::syncNow);
     connect(m_connection, &net::BrokerConnection::stateChanged, this, [this](net::BrokerConnection::State state) {
         if (state == net::BrokerConnection::State::Live) {
             syncNow();

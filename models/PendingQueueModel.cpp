@@ -491,6 +491,82 @@ void PendingQueueModel::eraseRow(int row)
     updateTimer();
 }
 
+void PendingQueueModel::applyResolutions(const QList<net::ResolvedAction> &items)
+{
+    // The same guard as applyMessage: a seq not newer than the one held for the id changes nothing.
+    std::vector<int> rows;
+    std::vector<qsizetype> resolved; // indexes into items, in their order
+    for (const net::ResolvedAction &item : items) {
+        if (item.id.isEmpty() || item.seq <= 0 || item.status.isEmpty() || item.status == QStringLiteral("pending"))
+            continue;
+        m_lastSeq = std::max(m_lastSeq, item.seq);
+        if (const auto held = m_seqById.constFind(item.id); held != m_seqById.cend() && item.seq <= *held)
+            continue;
+        rememberSeq(item.id, item.seq);
+        const int row = rowOf(item.id);
+        if (row < 0)
+            continue;
+        rows.push_back(row);
+        resolved.push_back(&item - items.constData());
+    }
+    if (rows.empty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    std::vector<std::pair<int, int>> runs; // first, last row of each contiguous run
+    for (const int row : rows) {
+        if (!runs.empty() && runs.back().second + 1 == row)
+            runs.back().second = row;
+        else
+            runs.emplace_back(row, row);
+    }
+    m_distinctChanged = false;
+    // Each run is one beginRemoveRows, and the rows after it are renumbered
+    // at once, so rowOf() is right whenever a view or slot asks. Many runs
+    // (a kill scattered over a big queue) would renumber the tail once per
+    // run: past a few times the queue's size in work, one reset is cheaper.
+    qint64 work = 0;
+    for (const auto &run : runs)
+        work += qint64(m_entries.size()) - run.first;
+    if (work > 8 * qint64(m_entries.size()) + 4096) {
+        beginResetModel();
+        std::vector<bool> gone(m_entries.size(), false);
+        for (const int row : rows)
+            gone[size_t(row)] = true;
+        std::vector<std::unique_ptr<Entry>> kept;
+        kept.reserve(m_entries.size() - rows.size());
+        for (size_t i = 0; i < m_entries.size(); ++i) {
+            if (gone[i])
+                countOut(*m_entries[i]);
+            else
+                kept.push_back(std::move(m_entries[i]));
+        }
+        m_entries = std::move(kept);
+        m_rowById.clear();
+        for (size_t i = 0; i < m_entries.size(); ++i)
+            m_rowById.insert(m_entries[i]->id, int(i));
+        endResetModel();
+    } else {
+        for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
+            beginRemoveRows(QModelIndex(), run->first, run->second);
+            for (int row = run->first; row <= run->second; ++row) {
+                countOut(*m_entries.at(size_t(row)));
+                m_rowById.remove(m_entries.at(size_t(row))->id);
+            }
+            m_entries.erase(m_entries.begin() + run->first, m_entries.begin() + run->second + 1);
+            for (size_t i = size_t(run->first); i < m_entries.size(); ++i)
+                m_rowById[m_entries[i]->id] = int(i);
+            endRemoveRows();
+        }
+    }
+    updateTimer();
+    for (const qsizetype i : resolved)
+        Q_EMIT actionResolved(items.at(i).id, items.at(i).status);
+    if (m_distinctChanged)
+        Q_EMIT distinctValuesChanged();
+    m_distinctChanged = false;
+}
+
 void PendingQueueModel::removeAction(const QString &id)
 {
     const int row = rowOf(id);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/ActionEntry.h"
+#include "net/ResolvedAction.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -104,6 +105,10 @@ public Q_SLOTS:
     void clear();
     // Takes a row out without forgetting its seq: older messages still cannot bring it back.
     void removeAction(const QString &id);
+    // A compact `resolved` frame (a kill switch): each item is applied as a
+    // resolved action message with that seq would be, but the rows leave in
+    // one pass (one removal per contiguous run of rows), not one by one.
+    void applyResolutions(const QList<countersign::net::ResolvedAction> &items);
     // What the 1 s timer does: dataChanged on the Deadline column only.
     void tick();
 

@@ -241,7 +241,9 @@ void BrokerConnection::onText(const QString &text)
         m_principal = message.value(QStringLiteral("principal")).toObject();
         m_attempt = 0;
         setState(State::Syncing);
-        sendObject({{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("since"), m_resumeSeq}});
+        sendObject({{QStringLiteral("type"), QStringLiteral("subscribe")},
+                    {QStringLiteral("since"), m_resumeSeq},
+                    {QStringLiteral("protocol"), kProtocol}});
         return;
     }
     auto applyAction = [this](const QJsonObject &action) {
@@ -262,6 +264,29 @@ void BrokerConnection::onText(const QString &text)
             if (action.value(QStringLiteral("type")).toString() == QStringLiteral("action"))
                 applyAction(action);
         }
+        return;
+    }
+    if (type == QStringLiteral("resolved")) {
+        // Protocol 2: a kill switch's (or a resumed stream's) resolutions, only
+        // what the queue needs to drop the rows. An item that is not well
+        // formed is skipped, never guessed at.
+        const QJsonArray items = message.value(QStringLiteral("items")).toArray();
+        QList<ResolvedAction> resolved;
+        resolved.reserve(items.size());
+        for (const QJsonValue &value : items) {
+            const QJsonObject item = value.toObject();
+            ResolvedAction r;
+            r.id = item.value(QStringLiteral("id")).toString();
+            r.seq = item.value(QStringLiteral("seq")).toInteger(0);
+            r.status = item.value(QStringLiteral("status")).toString();
+            r.resolvedAt = item.value(QStringLiteral("resolved_at")).toString();
+            if (r.id.isEmpty() || r.seq <= 0 || r.status.isEmpty() || r.status == QStringLiteral("pending"))
+                continue;
+            m_resumeSeq = std::max(m_resumeSeq, r.seq);
+            resolved.append(std::move(r));
+        }
+        if (!resolved.isEmpty())
+            Q_EMIT actionsResolved(resolved);
         return;
     }
     if (type == QStringLiteral("synced")) {
@@ -288,7 +313,9 @@ void BrokerConnection::onText(const QString &text)
             // Our cursor is useless with this broker: start over from a full snapshot.
             m_resumeSeq = 0;
             Q_EMIT streamReset();
-            sendObject({{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("since"), 0}});
+            sendObject({{QStringLiteral("type"), QStringLiteral("subscribe")},
+                        {QStringLiteral("since"), 0},
+                        {QStringLiteral("protocol"), kProtocol}});
         }
         if (code == QStringLiteral("revoked_key"))
             m_refusedThisRound = true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/ConnectionProfile.h"
+#include "net/ResolvedAction.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -22,6 +23,9 @@ class BrokerConnection : public QObject
     Q_OBJECT
 
 public:
+    // The protocol version this console speaks, declared in `subscribe`.
+    static constexpr int kProtocol = 2;
+
     enum class State {
         Disconnected, // not started, or stopped
         Connecting,
@@ -70,6 +74,9 @@ public:
 Q_SIGNALS:
     void stateChanged(countersign::net::BrokerConnection::State state);
     void actionMessage(const QJsonObject &message);
+    // A compact `resolved` frame (protocol 2): actions that left the pending
+    // state, in seq order; the resume cursor has already moved past them.
+    void actionsResolved(const QList<countersign::net::ResolvedAction> &items);
     void killSwitchMessage(const QJsonObject &message);
     void synced(qint64 head, const QJsonArray &killSwitches);
     // Any message carrying an `id`: answers to decide, killswitch, history, audit requests.

@@ -1,5 +1,9 @@
 #include "core/ActionDigest.h"
+#include "core/AuditEntry.h"
 #include "core/Base64Url.h"
+#include "core/CanonicalJson.h"
+#include "core/JsonParser.h"
+#include "core/JsonReader.h"
 #include "core/Sha256.h"
 #include "support/AgentClient.h"
 #include "support/BrokerFixture.h"
@@ -7,6 +11,7 @@
 #include "support/TestActions.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -52,6 +57,8 @@ private Q_SLOTS:
     void releasingAnUnengagedSwitchIsNotEngaged();
     void everyConsoleIsTold();
     void killingManyPushesBatchesThatVerify();
+    void killingManyPushesCompactResolvedFramesAfterTheAnswer();
+    void resumingAfterAKillReplaysItCompactlyWithoutGaps();
     void stateSurvivesARestart();
 
 private:
@@ -73,6 +80,10 @@ private:
     QString activeSwitches(const QString &scope, const QString &target) const;
     QString auditedRejection(const QByteArray &jws) const;
     static QStringList idsOf(const QJsonArray &items);
+    // The items of every `resolved` frame in `console` from message `from` on, in arrival order.
+    static QList<QJsonObject> resolvedItems(const ConsoleClient &console, qsizetype from);
+    // Recomputes every `resolved` audit entry of `ids` the generic way (core::AuditEntry).
+    void checkResolvedEntriesAreGeneric(const QStringList &ids);
 
     BrokerFixture m_broker;
     QHash<QString, QString> m_tokens;
@@ -86,6 +97,9 @@ void TestKillSwitch::initTestCase()
 {
     QString error;
     QVERIFY2(m_broker.init(&error), qPrintable(error));
+    // Many sessions log in from 127.0.0.1 here; the login rate limit is tested elsewhere.
+    QVERIFY(m_broker.setConfigValue(QStringLiteral("limits"), QStringLiteral("login_attempts_per_minute"),
+                                    QStringLiteral("1000")));
     QVERIFY(m_broker.writePolicy(kPolicy));
     for (const QString &agentId : {kAlpha, kBeta, kGamma}) {
         m_tokens.insert(agentId, m_broker.createToken(tenantOf(agentId), agentId, {QStringLiteral("ks.*")}));
@@ -292,6 +306,222 @@ void TestKillSwitch::killingManyPushesBatchesThatVerify()
                                               "json_extract(data, '$.by') = 'killswitch' AND action_id IN ('%1')")
                                    .arg(ids.join(QStringLiteral("','")))),
              QStringLiteral("5"));
+    QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("release"), QStringLiteral("user"), user)
+                .value(QStringLiteral("accepted"))
+                .toBool());
+}
+
+QList<QJsonObject> TestKillSwitch::resolvedItems(const ConsoleClient &console, qsizetype from)
+{
+    QList<QJsonObject> items;
+    for (qsizetype i = from; i < console.messages().size(); ++i) {
+        const QJsonObject message = console.messages().at(i);
+        if (message.value(QStringLiteral("type")).toString() != QStringLiteral("resolved"))
+            continue;
+        for (const QJsonValue &item : message.value(QStringLiteral("items")).toArray())
+            items.append(item.toObject());
+    }
+    return items;
+}
+
+void TestKillSwitch::checkResolvedEntriesAreGeneric(const QStringList &ids)
+{
+    // The bulk path writes each entry's canonical text directly; the stored
+    // data text and the hash must be exactly what core::AuditEntry makes of the
+    // same entry (the chain verifier recomputes them that way too).
+    const QString rows = m_broker.sqlValue(
+        QStringLiteral("SELECT json_group_array(json_object('seq', seq, 'at', at, 'event', event, 'action_id', "
+                       "action_id, 'data', data, 'prev_hash', prev_hash, 'hash', hash)) FROM (SELECT * FROM audit_log "
+                       "WHERE event = 'resolved' AND action_id IN ('%1') ORDER BY seq)")
+            .arg(ids.join(QStringLiteral("','"))));
+    const QJsonArray entries = QJsonDocument::fromJson(rows.toUtf8()).array();
+    QCOMPARE(entries.size(), ids.size());
+    qint64 previousSeq = 0;
+    for (const QJsonValue &value : entries) {
+        const QJsonObject row = value.toObject();
+        core::AuditEntry entry;
+        entry.seq = row.value(QStringLiteral("seq")).toInteger();
+        entry.at = core::JsonReader::parseTimestamp(row.value(QStringLiteral("at")).toString());
+        entry.event = row.value(QStringLiteral("event")).toString();
+        entry.actionId = row.value(QStringLiteral("action_id")).toString();
+        const QByteArray dataText = row.value(QStringLiteral("data")).toString().toUtf8();
+        const auto data = core::JsonParser::parseObject(dataText);
+        QVERIFY(data.ok());
+        entry.data = data.value->toObject();
+        entry.prevHash = row.value(QStringLiteral("prev_hash")).toString();
+        QCOMPARE(core::CanonicalJson::serializeOrEmpty(entry.data), dataText);
+        QCOMPARE(entry.data.value(QStringLiteral("by")).toString(), QStringLiteral("killswitch"));
+        QCOMPARE(entry.data.value(QStringLiteral("status")).toString(), QStringLiteral("killed"));
+        QCOMPARE(core::JsonReader::formatTimestamp(entry.at), row.value(QStringLiteral("at")).toString());
+        QCOMPARE(entry.computeHash(), row.value(QStringLiteral("hash")).toString());
+        // One entry per killed action, one after the other in the chain.
+        if (previousSeq > 0)
+            QCOMPARE(entry.seq, previousSeq + 1);
+        previousSeq = entry.seq;
+    }
+}
+
+// Protocol 2: a kill reaches a console as compact `resolved` frames (id, seq,
+// status, resolved_at) with every killed id at consecutive seqs, after the
+// order's answer; the audit log still holds one generic `resolved` entry each.
+void TestKillSwitch::killingManyPushesCompactResolvedFramesAfterTheAnswer()
+{
+    ConsoleClient compact(m_broker.consoleUrl(), m_broker.clientTls());
+    QVERIFY(compact.login(*m_approver.key));
+    compact.subscribe(0, 15000, 2);
+    ConsoleClient oncall(m_broker.consoleUrl(), m_broker.clientTls());
+    QVERIFY(oncall.login(*m_oncall.key));
+    oncall.subscribe(0, 15000, 2);
+    const QString user = QStringLiteral("compact@acme.example");
+    QStringList ids;
+    for (int i = 0; i < 7; ++i)
+        ids.append(submitPending(i % 2 ? kAlpha : kBeta, QStringLiteral("ks.write"), user));
+    QVERIFY(!ids.contains(QString()));
+    const QString outside = submitPending(kAlpha, QStringLiteral("ks.write"), kUser2);
+    QVERIFY(!outside.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            int seen = 0;
+            for (const QJsonObject &m : compact.messages())
+                seen += ids.contains(
+                    m.value(QStringLiteral("action")).toObject().value(QStringLiteral("id")).toString());
+            return seen == ids.size();
+        }(),
+        10000);
+    const qsizetype mark = compact.messages().size();
+    const qsizetype oncallMark = oncall.messages().size();
+    const int legacyFrames = m_watcher->batchFrames();
+    const qsizetype legacyMark = m_watcher->messages().size();
+
+    const QJsonObject engaged = oncall.killSwitch(ConsoleClient::signKillSwitch(
+        *m_oncall.key, QStringLiteral("engage"), QStringLiteral("user"), user, QStringLiteral("compact")));
+    QVERIFY2(engaged.value(QStringLiteral("accepted")).toBool(),
+             qPrintable(engaged.value(QStringLiteral("message")).toString()));
+    QCOMPARE(engaged.value(QStringLiteral("killed_count")).toInt(), ids.size());
+
+    QTRY_COMPARE_WITH_TIMEOUT(resolvedItems(compact, mark).size(), ids.size(), 10000);
+    const QList<QJsonObject> items = resolvedItems(compact, mark);
+    QCOMPARE(compact.resolvedFrames(), 1);
+    QStringList pushedIds;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonObject item = items.at(i);
+        const QString id = item.value(QStringLiteral("id")).toString();
+        pushedIds.append(id);
+        QCOMPARE(item.value(QStringLiteral("status")).toString(), QStringLiteral("killed"));
+        QVERIFY(core::JsonReader::parseTimestamp(item.value(QStringLiteral("resolved_at")).toString()).isValid());
+        QCOMPARE(QString::number(item.value(QStringLiteral("seq")).toInteger()),
+                 m_broker.sqlValue(QStringLiteral("SELECT seq FROM actions WHERE id = '%1'").arg(id)));
+        if (i > 0)
+            QCOMPARE(item.value(QStringLiteral("seq")).toInteger(),
+                     items.at(i - 1).value(QStringLiteral("seq")).toInteger() + 1);
+    }
+    // Submission order is seq order: the items are the killed ids in that order.
+    QCOMPARE(pushedIds, ids);
+    QVERIFY(!pushedIds.contains(outside));
+    // No full action message of the killed ones went to the compact console.
+    for (qsizetype i = mark; i < compact.messages().size(); ++i)
+        QVERIFY(!ids.contains(compact.messages()
+                                  .at(i)
+                                  .value(QStringLiteral("action"))
+                                  .toObject()
+                                  .value(QStringLiteral("id"))
+                                  .toString()));
+    // A protocol 1 console still gets full action messages in one batch frame.
+    QTRY_COMPARE_WITH_TIMEOUT(m_watcher->batchFrames(), legacyFrames + 1, 10000);
+    QStringList legacyIds;
+    for (qsizetype i = legacyMark; i < m_watcher->messages().size(); ++i) {
+        const QJsonObject action = m_watcher->messages().at(i).value(QStringLiteral("action")).toObject();
+        if (action.value(QStringLiteral("status")).toString() == QStringLiteral("killed"))
+            legacyIds.append(action.value(QStringLiteral("id")).toString());
+    }
+    QCOMPARE(legacyIds, ids);
+
+    // The answer went out before the pushes on the ordering console's own socket.
+    QTRY_COMPARE_WITH_TIMEOUT(resolvedItems(oncall, oncallMark).size(), ids.size(), 10000);
+    qsizetype answerAt = -1, firstPushAt = -1;
+    for (qsizetype i = oncallMark; i < oncall.messages().size(); ++i) {
+        const QString type = oncall.messages().at(i).value(QStringLiteral("type")).toString();
+        if (type == QStringLiteral("killswitch_result") && answerAt < 0)
+            answerAt = i;
+        if ((type == QStringLiteral("resolved") || type == QStringLiteral("killswitch")) && firstPushAt < 0)
+            firstPushAt = i;
+    }
+    QVERIFY(answerAt >= 0 && firstPushAt >= 0);
+    QVERIFY2(answerAt < firstPushAt, "killswitch_result before the pushes");
+
+    const auto verified = m_broker.cli(
+        {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--config"), m_broker.configPath()});
+    QVERIFY2(verified.exitCode == 0, verified.err.constData());
+    checkResolvedEntriesAreGeneric(ids);
+    QVERIFY(order(m_oncall, oncall, QStringLiteral("release"), QStringLiteral("user"), user)
+                .value(QStringLiteral("accepted"))
+                .toBool());
+}
+
+// A protocol 2 console away during a kill resumes from its cursor: every
+// killed id once, as compact items at consecutive seqs, then `synced`; a
+// second resume from the new head repeats nothing.
+void TestKillSwitch::resumingAfterAKillReplaysItCompactlyWithoutGaps()
+{
+    const QString user = QStringLiteral("away@acme.example");
+    QStringList ids;
+    for (int i = 0; i < 6; ++i)
+        ids.append(submitPending(kAlpha, QStringLiteral("ks.write"), user));
+    QVERIFY(!ids.contains(QString()));
+    const QString stillPending = submitPending(kBeta, QStringLiteral("ks.write"), kUser2);
+    QVERIFY(!stillPending.isEmpty());
+    qint64 cursor = 0;
+    {
+        ConsoleClient before(m_broker.consoleUrl(), m_broker.clientTls());
+        QVERIFY(before.login(*m_approver.key));
+        before.subscribe(0, 15000, 2);
+        cursor = before.waitFor(QStringLiteral("synced"), 0).value(QStringLiteral("head")).toInteger();
+        QVERIFY(cursor > 0);
+        before.close();
+    }
+    QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("engage"), QStringLiteral("user"), user)
+                .value(QStringLiteral("accepted"))
+                .toBool());
+    // A change after the kill: still delivered in seq order after it.
+    const QString later = submitPending(kBeta, QStringLiteral("ks.write"), kUser2);
+    QVERIFY(!later.isEmpty());
+
+    ConsoleClient resumed(m_broker.consoleUrl(), m_broker.clientTls());
+    QVERIFY(resumed.login(*m_approver.key));
+    const QList<QJsonObject> actions = resumed.subscribe(cursor, 15000, 2);
+    const QJsonObject synced = resumed.waitFor(QStringLiteral("synced"), 0);
+    const QList<QJsonObject> items = resolvedItems(resumed, 0);
+    QStringList replayed;
+    qint64 last = cursor;
+    for (const QJsonObject &item : items) {
+        replayed.append(item.value(QStringLiteral("id")).toString());
+        QCOMPARE(item.value(QStringLiteral("status")).toString(), QStringLiteral("killed"));
+        QVERIFY(item.value(QStringLiteral("seq")).toInteger() > last);
+        if (last > cursor)
+            QCOMPARE(item.value(QStringLiteral("seq")).toInteger(), last + 1);
+        last = item.value(QStringLiteral("seq")).toInteger();
+    }
+    QCOMPARE(replayed, ids);
+    // The later pending action is a full message, after the killed ones.
+    QCOMPARE(actions.size(), 1);
+    QCOMPARE(actions.first().value(QStringLiteral("action")).toObject().value(QStringLiteral("id")).toString(), later);
+    QVERIFY(actions.first().value(QStringLiteral("seq")).toInteger() > last);
+    qsizetype resolvedAt = -1, actionAt = -1;
+    for (qsizetype i = 0; i < resumed.messages().size(); ++i) {
+        const QString type = resumed.messages().at(i).value(QStringLiteral("type")).toString();
+        if (type == QStringLiteral("resolved") && resolvedAt < 0)
+            resolvedAt = i;
+        if (type == QStringLiteral("action") && actionAt < 0)
+            actionAt = i;
+    }
+    QVERIFY(resolvedAt >= 0 && resolvedAt < actionAt);
+    const qint64 head = synced.value(QStringLiteral("head")).toInteger();
+    QCOMPARE(head, actions.first().value(QStringLiteral("seq")).toInteger());
+    // Resuming again from the head: nothing is repeated.
+    ConsoleClient again(m_broker.consoleUrl(), m_broker.clientTls());
+    QVERIFY(again.login(*m_approver.key));
+    QVERIFY(again.subscribe(head, 15000, 2).isEmpty());
+    QVERIFY(resolvedItems(again, 0).isEmpty());
     QVERIFY(order(m_oncall, *m_oncallConsole, QStringLiteral("release"), QStringLiteral("user"), user)
                 .value(QStringLiteral("accepted"))
                 .toBool());

@@ -9,6 +9,8 @@
 
 #include <memory>
 
+using countersign::net::ResolvedAction;
+
 using countersign::models::PendingQueueModel;
 using countersign::models::PendingQueueProxyModel;
 namespace mt = countersign::modeltest;
@@ -55,6 +57,8 @@ private Q_SLOTS:
     void textIsFormattedAndNeverRich();
     void riskRolesAndTooltip();
     void tenantDomainsChangeTheRisk();
+    void batchResolutionsRemoveExactlyTheirRows();
+    void scatteredBatchResolutionResetsOnce();
 
 private:
     QJsonObject message(const QString &scenario, const QString &id, qint64 seq, qint64 deadlineSeconds,
@@ -698,6 +702,93 @@ void TestPendingQueueModel::tenantDomainsChangeTheRisk()
     QCOMPARE(changed.count(), 1);
     QVERIFY(
         !m_model->index(0, 0).data(Model::BadgesRole).toStringList().contains(QStringLiteral("external_recipients")));
+}
+
+// A compact `resolved` frame (a kill switch) takes its rows out in one pass,
+// with the same seq rules as a resolved action message: rows in runs, ids
+// renumbered, a signal per action, older or invalid items ignored, and what
+// left never comes back.
+void TestPendingQueueModel::batchResolutionsRemoveExactlyTheirRows()
+{
+    for (int i = 0; i < 10; ++i)
+        apply(message(QStringLiteral("renewal-outreach-email"), QStringLiteral("act-%1").arg(i), 10 + i, 300));
+    QCOMPARE(m_model->rowCount(), 10);
+    QSignalSpy resolved(m_model.get(), &Model::actionResolved);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    m_model->applyResolutions({
+        {QStringLiteral("act-0"), 30, QStringLiteral("killed"), QString()},
+        {QStringLiteral("act-1"), 31, QStringLiteral("killed"), QString()},
+        {QStringLiteral("act-2"), 32, QStringLiteral("killed"), QString()},
+        {QStringLiteral("act-5"), 33, QStringLiteral("killed"), QString()},
+        {QStringLiteral("act-8"), 34, QStringLiteral("denied"), QString()},
+        {QStringLiteral("act-unknown"), 35, QStringLiteral("killed"), QString()},
+        {QStringLiteral("act-3"), 13, QStringLiteral("killed"), QString()}, // not newer than held: ignored
+        {QStringLiteral("act-4"), 36, QStringLiteral("pending"), QString()}, // not a resolution: ignored
+        {QString(), 37, QStringLiteral("killed"), QString()},
+        {QStringLiteral("act-6"), 0, QStringLiteral("killed"), QString()},
+    });
+    QCOMPARE(removed.count(), 3); // runs 0–2, 5, 8
+    QCOMPARE(reset.count(), 0);
+    QStringList left;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString id = m_model->index(row, 0).data(Model::ActionIdRole).toString();
+        left.append(id);
+        QCOMPARE(m_model->rowOf(id), row);
+        QCOMPARE(m_model->entry(id)->id, id);
+    }
+    QCOMPARE(left,
+             (QStringList {QStringLiteral("act-3"), QStringLiteral("act-4"), QStringLiteral("act-6"),
+                           QStringLiteral("act-7"), QStringLiteral("act-9")}));
+    QCOMPARE(resolved.count(), 5);
+    QCOMPARE(resolved.at(0).at(0).toString(), QStringLiteral("act-0"));
+    QCOMPARE(resolved.at(0).at(1).toString(), QStringLiteral("killed"));
+    QCOMPARE(resolved.at(4).at(0).toString(), QStringLiteral("act-8"));
+    QCOMPARE(resolved.at(4).at(1).toString(), QStringLiteral("denied"));
+    for (const QString &gone : {QStringLiteral("act-0"), QStringLiteral("act-5"), QStringLiteral("act-8")})
+        QCOMPARE(m_model->rowOf(gone), -1);
+    QCOMPARE(m_model->lastSeq(), qint64(35));
+    // A replay of an older pending version does not bring a killed one back,
+    // and neither does one of the id the unknown item named.
+    apply(message(QStringLiteral("renewal-outreach-email"), QStringLiteral("act-5"), 33, 300));
+    apply(message(QStringLiteral("renewal-outreach-email"), QStringLiteral("act-unknown"), 20, 300));
+    QCOMPARE(m_model->rowOf(QStringLiteral("act-5")), -1);
+    QCOMPARE(m_model->rowOf(QStringLiteral("act-unknown")), -1);
+    QCOMPARE(m_model->rowCount(), 5);
+    // The whole rest at once: one run, an empty queue.
+    m_model->applyResolutions({{QStringLiteral("act-3"), 40, QStringLiteral("killed"), QString()},
+                               {QStringLiteral("act-4"), 41, QStringLiteral("killed"), QString()},
+                               {QStringLiteral("act-6"), 42, QStringLiteral("killed"), QString()},
+                               {QStringLiteral("act-7"), 43, QStringLiteral("killed"), QString()},
+                               {QStringLiteral("act-9"), 44, QStringLiteral("killed"), QString()}});
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(removed.count(), 4);
+}
+
+void TestPendingQueueModel::scatteredBatchResolutionResetsOnce()
+{
+    // Every other row of 600: renumbering the tail per run would be quadratic,
+    // so the model resets once instead, with the same result.
+    const int n = 600;
+    for (int i = 0; i < n; ++i)
+        apply(message(QStringLiteral("renewal-outreach-email"), QStringLiteral("act-%1").arg(i), 1 + i, 300));
+    QList<ResolvedAction> items;
+    for (int i = 0; i < n; i += 2)
+        items.append({QStringLiteral("act-%1").arg(i), qint64(n + 1 + i), QStringLiteral("killed"), QString()});
+    QSignalSpy resolved(m_model.get(), &Model::actionResolved);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    m_model->applyResolutions(items);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(resolved.count(), n / 2);
+    QCOMPARE(m_model->rowCount(), n / 2);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString id = m_model->index(row, 0).data(Model::ActionIdRole).toString();
+        QCOMPARE(id, QStringLiteral("act-%1").arg(2 * row + 1));
+        QCOMPARE(m_model->rowOf(id), row);
+    }
+    QCOMPARE(m_proxy->rowCount(), n / 2);
 }
 
 QTEST_MAIN(TestPendingQueueModel)

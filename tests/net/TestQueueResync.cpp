@@ -8,6 +8,7 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QSet>
+#include <QSignalSpy>
 #include <QSslCertificate>
 #include <QTest>
 
@@ -25,26 +26,38 @@ class TestQueueResync : public QObject
 private Q_SLOTS:
     void initTestCase();
     void queueEqualsBrokerPendingSetAfterRepeatedDrops();
+    void killSwitchEmptiesTheQueue();
+    void reconnectAfterAKillResumesWithoutGaps();
 
 private:
     QSet<QString> brokerPendingIds();
+    // The console's own wiring: BrokerConnection into PendingQueueModel, as ConsoleController does it.
+    void wire(BrokerConnection &connection, PendingQueueModel &queue);
+    QJsonObject killSwitch(const QString &operation, const QString &reason);
+    QByteArray body() const;
 
     BrokerFixture m_broker;
     BrokerFixture::Approver m_watcher;
     BrokerFixture::Approver m_other;
+    BrokerFixture::Approver m_oncall;
     QString m_token;
+    int m_orders = 0;
 };
 
 void TestQueueResync::initTestCase()
 {
     QString error;
     QVERIFY2(m_broker.init(&error), qPrintable(error));
+    // Many sessions log in from 127.0.0.1 here; the login rate limit is tested elsewhere.
+    QVERIFY(m_broker.setConfigValue(QStringLiteral("limits"), QStringLiteral("login_attempts_per_minute"),
+                                    QStringLiteral("1000")));
     m_watcher
         = m_broker.enrolApprover(QStringLiteral("Watcher"), {QStringLiteral("approver")}, {QStringLiteral("acme")});
     m_other = m_broker.enrolApprover(QStringLiteral("Other"), {QStringLiteral("approver")}, {QStringLiteral("acme")});
     m_token
         = m_broker.createToken(QStringLiteral("acme"), QStringLiteral("agent:code-assistant"), {QStringLiteral("*")});
-    QVERIFY(!m_watcher.keyId.isEmpty() && !m_other.keyId.isEmpty() && !m_token.isEmpty());
+    m_oncall = m_broker.enrolApprover(QStringLiteral("Oncall"), {QStringLiteral("oncall")}, {QStringLiteral("*")});
+    QVERIFY(!m_watcher.keyId.isEmpty() && !m_other.keyId.isEmpty() && !m_oncall.keyId.isEmpty() && !m_token.isEmpty());
     QVERIFY2(m_broker.start(&error), qPrintable(error));
 }
 
@@ -74,6 +87,7 @@ void TestQueueResync::queueEqualsBrokerPendingSetAfterRepeatedDrops()
         return countersign::core::LoginStatement::sign(*key, nonce, broker);
     });
     connect(&connection, &BrokerConnection::actionMessage, &queue, &PendingQueueModel::applyMessage);
+    connect(&connection, &BrokerConnection::actionsResolved, &queue, &PendingQueueModel::applyResolutions);
     connection.start();
     QTRY_COMPARE_WITH_TIMEOUT(connection.state(), BrokerConnection::State::Live, 15000);
 
@@ -114,6 +128,134 @@ void TestQueueResync::queueEqualsBrokerPendingSetAfterRepeatedDrops()
     for (int row = 0; row < queue.rowCount(); ++row)
         shown.insert(queue.index(row, 0).data(PendingQueueModel::ActionIdRole).toString());
     QCOMPARE(shown, expected);
+}
+
+void TestQueueResync::wire(BrokerConnection &connection, PendingQueueModel &queue)
+{
+    countersign::net::ConnectionProfile profile;
+    profile.url = m_broker.consoleUrl();
+    profile.pinnedFingerprint = BrokerConnection::fingerprintOf(
+        QSslCertificate::fromPath(m_broker.dir() + QStringLiteral("/tls/broker.crt")).first());
+    connection.setProfile(profile);
+    const auto key = m_watcher.key;
+    connection.setLoginSigner([key](const QString &nonce, const QString &broker) {
+        return countersign::core::LoginStatement::sign(*key, nonce, broker);
+    });
+    connect(&connection, &BrokerConnection::actionMessage, &queue, &PendingQueueModel::applyMessage);
+    connect(&connection, &BrokerConnection::actionsResolved, &queue, &PendingQueueModel::applyResolutions);
+}
+
+QJsonObject TestQueueResync::killSwitch(const QString &operation, const QString &reason)
+{
+    ConsoleClient oncall(m_broker.consoleUrl(), m_broker.clientTls());
+    if (!oncall.login(*m_oncall.key))
+        return {};
+    return oncall.killSwitch(ConsoleClient::signKillSwitch(*m_oncall.key, operation, QStringLiteral("agent"),
+                                                           QStringLiteral("agent:code-assistant"),
+                                                           QStringLiteral("%1 %2").arg(reason).arg(++m_orders)));
+}
+
+QByteArray TestQueueResync::body() const
+{
+    QFile file(QStringLiteral(COUNTERSIGN_SCENARIO_DIR "/mcp-file-write.json"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// A kill of many pending actions reaches the console as compact `resolved`
+// frames; the queue model drops every killed row, and the cursor is the head.
+void TestQueueResync::killSwitchEmptiesTheQueue()
+{
+    PendingQueueModel queue;
+    QAbstractItemModelTester tester(&queue, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    BrokerConnection connection;
+    wire(connection, queue);
+    QSignalSpy resolvedFrames(&connection, &BrokerConnection::actionsResolved);
+    QSignalSpy left(&queue, &PendingQueueModel::actionResolved);
+    connection.start();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), BrokerConnection::State::Live, 15000);
+    AgentClient agent(m_broker.httpsUrl(QString()), m_broker.clientTls(), m_token);
+    const QByteArray action = body();
+    QVERIFY(!action.isEmpty());
+    for (int i = 0; i < 120; ++i)
+        QCOMPARE(agent.submit(action, QStringLiteral("kill-%1").arg(i)).status, 202);
+    const qsizetype pending = brokerPendingIds().size();
+    QVERIFY(pending >= 120);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.rowCount(), int(pending), 15000);
+
+    const QJsonObject engaged = killSwitch(QStringLiteral("engage"), QStringLiteral("queue test"));
+    QVERIFY2(engaged.value(QStringLiteral("accepted")).toBool(),
+             qPrintable(engaged.value(QStringLiteral("message")).toString()));
+    QCOMPARE(engaged.value(QStringLiteral("killed_count")).toInteger(), pending);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.rowCount(), 0, 15000);
+    QVERIFY(brokerPendingIds().isEmpty());
+    QCOMPARE(left.count(), int(pending));
+    for (const QList<QVariant> &signal : std::as_const(left))
+        QCOMPARE(signal.at(1).toString(), QStringLiteral("killed"));
+    QVERIFY(resolvedFrames.count() >= 1);
+    const qint64 head
+        = m_broker.sqlValue(QStringLiteral("SELECT value FROM meta WHERE key = 'change_seq'")).toLongLong();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.resumeSeq(), head, 5000);
+    QCOMPARE(queue.lastSeq(), head);
+    QVERIFY(
+        killSwitch(QStringLiteral("release"), QStringLiteral("queue test")).value(QStringLiteral("accepted")).toBool());
+    connection.stop();
+}
+
+// Away during a kill: the resumed stream replays the kill compactly, the
+// queue drops exactly the killed rows, later actions arrive, nothing repeats.
+void TestQueueResync::reconnectAfterAKillResumesWithoutGaps()
+{
+    PendingQueueModel queue;
+    QAbstractItemModelTester tester(&queue, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    BrokerConnection connection;
+    wire(connection, queue);
+    QSignalSpy added(&queue, &PendingQueueModel::actionAdded);
+    connection.start();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), BrokerConnection::State::Live, 15000);
+    AgentClient agent(m_broker.httpsUrl(QString()), m_broker.clientTls(), m_token);
+    const QByteArray action = body();
+    for (int i = 0; i < 40; ++i)
+        QCOMPARE(agent.submit(action, QStringLiteral("away-kill-%1").arg(i)).status, 202);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.rowCount(), 40, 15000);
+    const int addedBefore = int(added.count());
+
+    // Stop (not a drop, which would reconnect at once) so the kill happens while away.
+    connection.stop();
+    QVERIFY(killSwitch(QStringLiteral("engage"), QStringLiteral("away")).value(QStringLiteral("accepted")).toBool());
+    QVERIFY(killSwitch(QStringLiteral("release"), QStringLiteral("away")).value(QStringLiteral("accepted")).toBool());
+    QStringList later;
+    for (int i = 0; i < 3; ++i) {
+        const auto reply = agent.submit(action, QStringLiteral("after-kill-%1").arg(i));
+        QCOMPARE(reply.status, 202);
+        later.append(reply.body.value(QStringLiteral("id")).toString());
+    }
+    QSignalSpy resolvedFrames(&connection, &BrokerConnection::actionsResolved);
+    connection.start();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), BrokerConnection::State::Live, 15000);
+    // The killed 40 left as compact items; the 3 later ones arrived, once each.
+    QCOMPARE(queue.rowCount(), 3);
+    QSet<QString> shown;
+    for (int row = 0; row < queue.rowCount(); ++row)
+        shown.insert(queue.index(row, 0).data(PendingQueueModel::ActionIdRole).toString());
+    QCOMPARE(shown, QSet<QString>(later.cbegin(), later.cend()));
+    QCOMPARE(shown, brokerPendingIds());
+    QCOMPARE(int(added.count()) - addedBefore, 3);
+    qsizetype items = 0;
+    for (const QList<QVariant> &frame : std::as_const(resolvedFrames))
+        items += frame.at(0).value<QList<countersign::net::ResolvedAction>>().size();
+    QCOMPARE(items, qsizetype(40));
+    const qint64 head
+        = m_broker.sqlValue(QStringLiteral("SELECT value FROM meta WHERE key = 'change_seq'")).toLongLong();
+    QCOMPARE(connection.resumeSeq(), head);
+    // Another drop and resume from the head: nothing is replayed.
+    const int addedNow = int(added.count());
+    const qsizetype framesNow = resolvedFrames.count();
+    connection.dropConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), BrokerConnection::State::Live, 30000);
+    QCOMPARE(int(added.count()), addedNow);
+    QCOMPARE(resolvedFrames.count(), framesNow);
+    QCOMPARE(queue.rowCount(), 3);
+    connection.stop();
 }
 
 QTEST_GUILESS_MAIN(TestQueueResync)

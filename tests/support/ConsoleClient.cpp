@@ -39,6 +39,8 @@ ConsoleClient::ConsoleClient(QUrl url, QSslConfiguration tls, QObject *parent)
             }
             return;
         }
+        if (type == QStringLiteral("resolved"))
+            ++m_resolvedFrames; // kept whole: the tests look at its items
         if (m_recording)
             m_messages.append(message);
         Q_EMIT messageReceived(message);
@@ -97,13 +99,13 @@ QJsonObject ConsoleClient::waitFor(const QString &type, qsizetype fromIndex, int
     }
 }
 
-QList<QJsonObject> ConsoleClient::subscribe(qint64 since, int timeoutMs)
+QList<QJsonObject> ConsoleClient::subscribe(qint64 since, int timeoutMs, int protocol)
 {
     const qsizetype from = m_messages.size();
-    m_socket.sendTextMessage(
-        QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("type"), QStringLiteral("subscribe")},
-                                                     {QStringLiteral("since"), since}})
-                              .toJson(QJsonDocument::Compact)));
+    QJsonObject subscribe {{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("since"), since}};
+    if (protocol > 0)
+        subscribe.insert(QStringLiteral("protocol"), protocol);
+    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(subscribe).toJson(QJsonDocument::Compact)));
     QList<QJsonObject> actions;
     // Done at `synced`, or at once when the broker refuses with an error.
     const QDeadlineTimer deadline(timeoutMs);

@@ -24,7 +24,9 @@ public:
     // open(), then answer the challenge with `key`; false (and lastError()) when refused.
     bool login(const core::Ed25519PrivateKey &key, int timeoutMs = 15000);
     // subscribe{since}; waits for `synced` and returns the action messages before it.
-    QList<QJsonObject> subscribe(qint64 since, int timeoutMs = 15000);
+    // `protocol` > 0 is declared in the subscription (2: compact `resolved` frames);
+    // 0 declares nothing, which the broker takes as protocol 1.
+    QList<QJsonObject> subscribe(qint64 since, int timeoutMs = 15000, int protocol = 0);
     // Sends `message` with a fresh id and waits for the reply carrying that id.
     QJsonObject request(QJsonObject message, int timeoutMs = 15000);
     QJsonObject decide(const QByteArray &jws)
@@ -48,6 +50,8 @@ public:
     void setRecording(bool on) { m_recording = on; }
     // How many {"type":"actions"} batch frames arrived (their items are in messages()).
     int batchFrames() const { return m_batchFrames; }
+    // How many {"type":"resolved"} frames arrived (kept whole in messages()).
+    int resolvedFrames() const { return m_resolvedFrames; }
     QJsonObject challenge() const { return m_challenge; }
     QJsonObject welcome() const { return m_welcome; }
     QJsonObject lastError() const { return m_lastError; }
@@ -69,6 +73,7 @@ private:
     QUrl m_url;
     QList<QJsonObject> m_messages;
     int m_batchFrames = 0;
+    int m_resolvedFrames = 0;
     bool m_recording = true;
     QJsonObject m_challenge;
     QJsonObject m_welcome;
