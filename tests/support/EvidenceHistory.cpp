@@ -56,8 +56,9 @@ bool EvidenceHistory::create(BrokerFixture &broker, QString *error)
         return false;
     }
     const QString token = broker.createToken(kTenant, kAgent, {QStringLiteral("ev.*")});
+    // Alice engages a tool switch, which reaches every tenant: her on-call key covers every tenant.
     alice = broker.enrolApprover(QStringLiteral("Alice"), {QStringLiteral("approver"), QStringLiteral("oncall")},
-                                 {kTenant});
+                                 {QStringLiteral("*")});
     bob = broker.enrolApprover(QStringLiteral("Bob"), {QStringLiteral("approver")}, {kTenant});
     if (token.isEmpty() || alice.keyId.isEmpty() || bob.keyId.isEmpty() || !broker.start(error)) {
         *error = QStringLiteral("token, approvers or start failed: ") + *error;
