@@ -209,6 +209,11 @@ void PendingQueueModel::release(const QueueRow &row)
     unintern(row.tool);
     unintern(row.user);
     unintern(row.riskText);
+    unintern(row.riskDetails);
+    unintern(row.toolServer);
+    unintern(row.agentName);
+    unintern(row.agentOwner);
+    unintern(row.agentModel);
 }
 
 bool PendingQueueModel::fillRow(QueueRow &row, const QJsonObject &json, const core::Action &action, const QDateTime &at)
@@ -228,14 +233,22 @@ bool PendingQueueModel::fillRow(QueueRow &row, const QJsonObject &json, const co
     row.riskAt = at;
     row.riskScore = risk.score();
     QStringList labels;
-    for (const core::ActionRisk::Badge &b : risk.badges())
+    QStringList details;
+    for (const core::ActionRisk::Badge &b : risk.badges()) {
         labels.append(b.label);
+        details.append(b.label + QStringLiteral(": ") + b.explanation);
+    }
     row.riskText = intern(labels.join(QStringLiteral(", ")));
+    row.riskDetails = intern(details.join(u'\n'));
     row.badgeIds = risk.ids();
     row.tenant = intern(action.tenant);
     row.agent = intern(action.agent.id);
     row.tool = intern(action.tool.name);
     row.user = intern(action.request.user);
+    row.toolServer = intern(action.tool.server);
+    row.agentName = intern(action.agent.displayName);
+    row.agentOwner = intern(action.agent.owner);
+    row.agentModel = intern(action.agent.model);
     return exact;
 }
 
@@ -308,28 +321,20 @@ QString PendingQueueModel::tooltip(const QueueRow &row, int column) const
     using core::UntrustedText;
     // The first line is always the model's own heading: Qt decides whether a
     // tooltip is rich text from its first line only, so agent text that looks
-    // like markup further down is shown as characters. Tooltips need more than
-    // the row keeps: the full entry (parsed once, cached) has it.
-    const Entry &e = *cachedEntry(row.id);
-    const core::Action &a = e.action;
+    // like markup further down is shown as characters.
+    const QueueRow &e = row;
     switch (column) {
     case ToolColumn:
-        return tr("Tool") + u'\n' + cell(a.tool.name) + u'\n' + tr("Server: ") + cell(a.tool.server);
+        return tr("Tool") + u'\n' + cell(e.tool) + u'\n' + tr("Server: ") + cell(e.toolServer);
     case AgentColumn:
-        return tr("Agent") + u'\n' + cell(a.agent.id) + u'\n' + tr("Name: ") + cell(a.agent.displayName) + u'\n'
-            + tr("Owner: ") + cell(a.agent.owner) + u'\n' + tr("Model: ") + cell(a.agent.model);
+        return tr("Agent") + u'\n' + cell(e.agent) + u'\n' + tr("Name: ") + cell(e.agentName) + u'\n' + tr("Owner: ")
+            + cell(e.agentOwner) + u'\n' + tr("Model: ") + cell(e.agentModel);
     case UserColumn:
-        return tr("Requested by") + u'\n' + cell(a.request.user);
+        return tr("Requested by") + u'\n' + cell(e.user);
     case TenantColumn:
-        return tr("Tenant") + u'\n' + cell(a.tenant);
-    case RiskColumn: {
-        QString text = tr("Risk");
-        if (e.risk.badges().isEmpty())
-            text += u'\n' + tr("No risk badges.");
-        for (const core::ActionRisk::Badge &b : e.risk.badges())
-            text += u'\n' + b.label + QStringLiteral(": ") + b.explanation;
-        return text;
-    }
+        return tr("Tenant") + u'\n' + cell(e.tenant);
+    case RiskColumn:
+        return tr("Risk") + u'\n' + (e.riskDetails.isEmpty() ? tr("No risk badges.") : e.riskDetails);
     case ApprovalsColumn:
         return tr("Approvals") + u'\n' + tr("%1 of %2 required approvals so far.").arg(e.approvals).arg(e.quorum);
     case DeadlineColumn:

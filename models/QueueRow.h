@@ -35,12 +35,18 @@ struct QueueRow
     int approvals = 0;
     int quorum = 0;
     int riskScore = 0; // sort key
-    // Raw values (shared with the model's string pool: many rows, few values).
+    // Raw values for the columns and tooltips (shared through the model's
+    // string pool: many rows, few distinct values).
     QString tenant;
     QString agent;
     QString tool;
     QString user;
+    QString toolServer;
+    QString agentName;
+    QString agentOwner;
+    QString agentModel;
     QString riskText; // the Risk column: badge labels, or empty for none
+    QString riskDetails; // its tooltip: "label: explanation" per badge
     QStringList badgeIds;
 };
 
