@@ -683,28 +683,30 @@ void PendingQueueModel::removeRows(std::vector<int> rows)
     updateTimer();
 }
 
-void PendingQueueModel::resolveBatch(const QList<Resolution> &resolutions, const QString &status)
+void PendingQueueModel::resolveBatch(const QList<Resolution> &resolutions)
 {
     std::vector<int> rows;
-    QStringList ids;
+    QList<std::pair<QString, QString>> resolved; // id, status
     QSet<QString> seen;
     for (const Resolution &r : resolutions) {
-        if (r.id.isEmpty() || r.seq <= m_lastSeq)
+        if (r.id.isEmpty() || r.seq <= 0 || r.status.isEmpty() || r.status == QStringLiteral("pending"))
+            continue;
+        if (r.seq <= m_lastSeq)
             continue; // the same cursor rule as applyMessage
         m_lastSeq = r.seq;
         const int row = rowOf(r.id);
         if (row >= 0 && !seen.contains(r.id)) {
             seen.insert(r.id);
             rows.push_back(row);
-            ids.append(r.id);
+            resolved.append({r.id, r.status});
         }
     }
     if (rows.empty())
         return;
     m_distinctChanged = false;
     removeRows(std::move(rows));
-    for (const QString &id : std::as_const(ids))
-        Q_EMIT actionResolved(id, status.isEmpty() ? tr("unknown") : status);
+    for (const auto &[id, state] : std::as_const(resolved))
+        Q_EMIT actionResolved(id, state);
     if (m_distinctChanged)
         Q_EMIT distinctValuesChanged();
     m_distinctChanged = false;

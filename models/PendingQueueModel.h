@@ -118,15 +118,19 @@ public:
 
     static QString countdownText(qint64 seconds);
 
-    // Many resolutions at once (a kill switch): every (id, seq) whose seq is
-    // above lastSeq and whose id is in the queue leaves it, with one
-    // actionResolved each; the rows go in one removal whatever their places.
+    // Many resolutions at once (a kill switch's compact frame): each item is
+    // applied as a resolved action message with that seq would be (the same
+    // cursor rule; items without an id, a seq or a final status are skipped),
+    // with one actionResolved each; the rows leave in one layout change and
+    // one removal whatever their places, so the cost is O(queue), not
+    // O(items × queue).
     struct Resolution
     {
         QString id;
         qint64 seq = 0;
+        QString status; // final: approved, denied, expired, killed, executed, failed
     };
-    void resolveBatch(const QList<Resolution> &resolutions, const QString &status);
+    void resolveBatch(const QList<Resolution> &resolutions);
 
 public Q_SLOTS:
     void applyMessage(const QJsonObject &actionMessage);

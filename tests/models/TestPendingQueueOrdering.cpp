@@ -279,8 +279,8 @@ void TestPendingQueueOrdering::sameOrderAsTheReferenceOverRandomRows()
     // A batch (a kill switch) of 300 spread over the queue.
     QList<Model::Resolution> batch;
     for (int i = 0; i < 300; ++i)
-        batch.append({ids.takeAt(int(m_random.bounded(ids.size()))), ++seq});
-    m_model->resolveBatch(batch, QStringLiteral("killed"));
+        batch.append({ids.takeAt(int(m_random.bounded(ids.size()))), ++seq, QStringLiteral("killed")});
+    m_model->resolveBatch(batch);
     QCOMPARE(m_model->rowCount(), int(ids.size()));
     compareAll("batch resolved");
 
@@ -336,9 +336,9 @@ void TestPendingQueueOrdering::batchResolutionRemovesInOneGo()
     QSignalSpy resolved(m_model.get(), &Model::actionResolved);
     QList<Model::Resolution> batch;
     for (int i = 0; i < 500; i += 3)
-        batch.append({QStringLiteral("b-%1").arg(i), ++seq});
-    batch.append({QStringLiteral("never-seen"), ++seq}); // not held: no notice
-    m_model->resolveBatch(batch, QStringLiteral("killed"));
+        batch.append({QStringLiteral("b-%1").arg(i), ++seq, QStringLiteral("killed")});
+    batch.append({QStringLiteral("never-seen"), ++seq, QStringLiteral("killed")}); // not held: no notice
+    m_model->resolveBatch(batch);
     QCOMPARE(removed.count(), 1);
     QCOMPARE(proxyRemoved.count(), 1);
     QCOMPARE(resolved.count(), batch.size() - 1);
@@ -360,10 +360,17 @@ void TestPendingQueueOrdering::batchResolutionObeysTheCursor()
     m_model->applyMessage(message(QStringLiteral("b"), 6, QStringLiteral("mcp-file-write"), 600, {}));
     QSignalSpy resolved(m_model.get(), &Model::actionResolved);
     // Seqs at or below the cursor are replays: they resolve nothing.
-    m_model->resolveBatch({{QStringLiteral("a"), 6}, {QStringLiteral("b"), 3}}, QStringLiteral("killed"));
+    const QString killed = QStringLiteral("killed");
+    m_model->resolveBatch({{QStringLiteral("a"), 6, killed}, {QStringLiteral("b"), 3, killed}});
     QCOMPARE(m_model->rowCount(), 2);
     QCOMPARE(resolved.count(), 0);
-    m_model->resolveBatch({{QStringLiteral("a"), 7}, {QStringLiteral("b"), 7}}, QStringLiteral("killed"));
+    // Items that are not resolutions change nothing, not even the cursor.
+    m_model->resolveBatch({{QStringLiteral("a"), 9, QStringLiteral("pending")},
+                           {QStringLiteral("b"), 9, QString()},
+                           {QString(), 9, killed}});
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->lastSeq(), 6);
+    m_model->resolveBatch({{QStringLiteral("a"), 7, killed}, {QStringLiteral("b"), 7, killed}});
     QCOMPARE(m_model->rowCount(), 1); // the second is not above the first: refused
     QCOMPARE(m_model->actionId(0), QStringLiteral("b"));
     QCOMPARE(resolved.count(), 1);
