@@ -77,7 +77,10 @@ void PendingQueueModel::setTenantDomains(const QHash<QString, QStringList> &doma
         fillRow(*r, full.raw, full.action, r->riskAt);
         release(before);
     }
-    m_cache.clear();
+    for (const auto &e : m_cache) { // refreshed in place: pointers to them stay valid
+        if (const QueueRow *r = queueRow(rowOf(e->id)))
+            materialise(*r, e.get());
+    }
     if (!m_entries.empty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }

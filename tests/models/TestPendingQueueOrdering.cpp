@@ -522,6 +522,11 @@ void TestPendingQueueOrdering::entriesAreParsedOnDemandAndCached()
     QCOMPARE(first->seq, 30);
     QCOMPARE(first->deadline, m_now.addSecs(900));
     QCOMPARE(first->raw.value(QStringLiteral("seq")).toInteger(), 30);
+    // New tenant domains re-score the cached entry in place too.
+    m_model->setTenantDomains({{QStringLiteral("globex-retail"), {QStringLiteral("globex.example")}}});
+    QCOMPARE(m_model->entry(QStringLiteral("e-3")), first);
+    QCOMPARE(first->risk.score(),
+             m_model->index(m_model->rowOf(QStringLiteral("e-3")), 0).data(Model::RiskScoreRole).toInt());
     // Removal drops it.
     m_model->removeAction(QStringLiteral("e-3"));
     QCOMPARE(m_model->entry(QStringLiteral("e-3")), nullptr);
