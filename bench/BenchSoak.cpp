@@ -190,12 +190,14 @@ int main(int argc, char *argv[])
 
     auto report = [&](const QString &when) {
         int queued = 0, live = 0;
+        qsizetype retained = 0;
         for (const Console &c : consoles) {
             queued += c.queue->rowCount();
             live += c.connection->isLive() ? 1 : 0;
+            retained += c.queue->retainedIdCount();
         }
         say(QStringLiteral("%1: broker RSS %2 MB, consoles (this process) RSS %3 MB; %4 submitted, %5 refused, %6 "
-                           "decided, %7/%8 consoles live, %9 rows in their queues")
+                           "decided, %7/%8 consoles live, %9 rows in their queues, %10 action ids retained")
                 .arg(when)
                 .arg(double(bench::rssKb(broker.pid())) / 1024, 0, 'f', 1)
                 .arg(double(bench::rssKb()) / 1024, 0, 'f', 1)
@@ -204,7 +206,8 @@ int main(int argc, char *argv[])
                 .arg(decided)
                 .arg(live)
                 .arg(consoleCount)
-                .arg(queued));
+                .arg(queued)
+                .arg(retained));
     };
     QElapsedTimer clock;
     clock.start();

@@ -157,7 +157,7 @@ int main(int argc, char *argv[])
     QObject::connect(&queue, &QAbstractItemModel::rowsInserted, &queue, [&](const QModelIndex &, int first, int last) {
         const qint64 now = clock.nsecsElapsed();
         for (int row = first; row <= last; ++row)
-            insertedAt.insert(queue.entry(row)->id, now);
+            insertedAt.insert(queue.actionId(row), now);
     });
     QList<qint64> latencies;
     QEventLoop loop;

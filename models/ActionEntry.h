@@ -9,9 +9,11 @@
 
 namespace countersign::models {
 
-// One pending action as the queue holds it. `raw` is the action JSON exactly
-// as the broker sent it: it is what the panes show and what the console
-// digests and signs (never the digest the broker sent alongside).
+// One pending action in full, as the review panel and the decision preview
+// need it: PendingQueueModel::entry() parses it on demand from the row it
+// keeps compactly (QueueRow). `raw` is the action JSON exactly as the broker
+// sent it: it is what the panes show and what the console digests and signs
+// (never the digest the broker sent alongside).
 struct ActionEntry
 {
     QString id;

@@ -6,6 +6,7 @@
 
 #include <QFont>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocale>
 #include <QSet>
 
@@ -68,9 +69,18 @@ QDateTime PendingQueueModel::now() const
 void PendingQueueModel::setTenantDomains(const QHash<QString, QStringList> &domainsByTenant)
 {
     m_tenantDomains = domainsByTenant;
-    const QDateTime t = now();
-    for (auto &e : m_entries)
-        e->risk = core::ActionRisk(e->action, m_tenantDomains.value(e->action.tenant), t);
+    // Rare (settings): every row's risk is computed again from its action.
+    for (auto &r : m_entries) {
+        Entry full;
+        materialise(*r, &full);
+        const QueueRow before = *r;
+        fillRow(*r, full.raw, full.action, r->riskAt);
+        release(before);
+    }
+    for (const auto &e : m_cache) { // refreshed in place: pointers to them stay valid
+        if (const QueueRow *r = queueRow(rowOf(e->id)))
+            materialise(*r, e.get());
+    }
     if (!m_entries.empty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
@@ -85,19 +95,164 @@ int PendingQueueModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+const QueueRow *PendingQueueModel::queueRow(int row) const
+{
+    return row >= 0 && row < rowCount() ? m_entries[size_t(row)].get() : nullptr;
+}
+
+QString PendingQueueModel::actionId(int row) const
+{
+    const QueueRow *r = queueRow(row);
+    return r ? r->id : QString();
+}
+
+qsizetype PendingQueueModel::retainedIdCount() const
+{
+    qsizetype cachedOnly = 0;
+    for (const auto &e : m_cache)
+        cachedOnly += m_rowById.contains(e->id) ? 0 : 1;
+    return m_rowById.size() + cachedOnly;
+}
+
+void PendingQueueModel::materialise(const QueueRow &row, Entry *into) const
+{
+    // The bytes were checked to parse back to the received object when stored.
+    into->raw = row.bytes.isEmpty() ? row.object : QJsonDocument::fromJson(row.bytes).object();
+    core::ValidationErrors errors;
+    into->action = core::Action::read(into->raw, &errors); // it validated when it arrived
+    into->id = row.id;
+    into->seq = row.seq;
+    into->firstSeq = row.firstSeq;
+    into->announcedDigest = row.announcedDigest;
+    into->arrivedAt = row.arrivedAt;
+    into->deadline = row.deadline;
+    into->approvals = row.approvals;
+    into->quorum = row.quorum;
+    into->risk = core::ActionRisk(into->action, m_tenantDomains.value(into->action.tenant), row.riskAt);
+}
+
+PendingQueueModel::Entry *PendingQueueModel::cachedEntry(const QString &id) const
+{
+    const QueueRow *r = queueRow(rowOf(id));
+    if (!r)
+        return nullptr;
+    auto it = std::find_if(m_cache.begin(), m_cache.end(), [&id](const auto &e) { return e->id == id; });
+    if (it == m_cache.end()) {
+        if (m_cache.size() >= size_t(kEntryCache))
+            m_cache.pop_back();
+        m_cache.insert(m_cache.begin(), std::make_unique<Entry>());
+        materialise(*r, m_cache.front().get());
+    } else {
+        if ((*it)->seq != r->seq)
+            materialise(*r, it->get()); // updated since: refreshed in place
+        std::rotate(m_cache.begin(), it, it + 1);
+    }
+    return m_cache.front().get();
+}
+
+void PendingQueueModel::dropCached(const QString &id)
+{
+    m_cache.erase(std::remove_if(m_cache.begin(), m_cache.end(), [&id](const auto &e) { return e->id == id; }),
+                  m_cache.end());
+}
+
 const PendingQueueModel::Entry *PendingQueueModel::entry(int row) const
 {
-    return row >= 0 && row < rowCount() ? m_entries.at(size_t(row)).get() : nullptr;
+    const QueueRow *r = queueRow(row);
+    return r ? cachedEntry(r->id) : nullptr;
 }
 
 const PendingQueueModel::Entry *PendingQueueModel::entry(const QString &id) const
 {
-    return entry(rowOf(id));
+    return cachedEntry(id);
+}
+
+void PendingQueueModel::reindex() const
+{
+    for (size_t i = size_t(m_indexValidBelow); i < m_entries.size(); ++i)
+        m_rowById[m_entries[i]->id] = int(i);
+    m_indexValidBelow = int(m_entries.size());
 }
 
 int PendingQueueModel::rowOf(const QString &id) const
 {
+    auto it = m_rowById.constFind(id);
+    if (it == m_rowById.cend())
+        return -1;
+    if (*it < m_indexValidBelow)
+        return *it;
+    reindex();
     return m_rowById.value(id, -1);
+}
+
+QString PendingQueueModel::intern(const QString &value)
+{
+    if (value.isEmpty())
+        return QString();
+    auto it = m_pool.find(value);
+    if (it == m_pool.end())
+        it = m_pool.insert(value, 0);
+    ++*it;
+    return it.key();
+}
+
+void PendingQueueModel::unintern(const QString &value)
+{
+    if (value.isEmpty())
+        return;
+    auto it = m_pool.find(value);
+    if (it != m_pool.end() && --*it <= 0)
+        m_pool.erase(it);
+}
+
+void PendingQueueModel::release(const QueueRow &row)
+{
+    unintern(row.tenant);
+    unintern(row.agent);
+    unintern(row.tool);
+    unintern(row.user);
+    unintern(row.riskText);
+    unintern(row.riskDetails);
+    unintern(row.toolServer);
+    unintern(row.agentName);
+    unintern(row.agentOwner);
+    unintern(row.agentModel);
+}
+
+bool PendingQueueModel::fillRow(QueueRow &row, const QJsonObject &json, const core::Action &action, const QDateTime &at)
+{
+    // Compact bytes only when they give back exactly this object: what the
+    // console shows and digests must be what it received.
+    QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    const bool exact = QJsonDocument::fromJson(bytes).object() == json;
+    row.bytes = exact ? std::move(bytes) : QByteArray();
+    row.object = exact ? QJsonObject() : json;
+    row.deadline = action.expiresAt;
+    row.deadlineMs = action.expiresAt.isValid() ? action.expiresAt.toMSecsSinceEpoch() : QueueRow::kNoDeadline;
+    row.windowStart = action.submittedAt.isValid() ? action.submittedAt : row.arrivedAt;
+    row.approvals = countApprovals(action.decisions);
+    row.quorum = action.policy ? action.policy->quorum : 0;
+    const core::ActionRisk risk(action, m_tenantDomains.value(action.tenant), at);
+    row.riskAt = at;
+    row.riskScore = risk.score();
+    QStringList labels;
+    QStringList details;
+    for (const core::ActionRisk::Badge &b : risk.badges()) {
+        labels.append(b.label);
+        details.append(b.label + QStringLiteral(": ") + b.explanation);
+    }
+    row.riskText = intern(labels.join(QStringLiteral(", ")));
+    row.riskDetails = intern(details.join(u'\n'));
+    row.badgeIds = risk.ids();
+    row.tenant = intern(action.tenant);
+    row.agent = intern(action.agent.id);
+    row.tool = intern(action.tool.name);
+    row.user = intern(action.request.user);
+    row.toolServer = intern(action.tool.server);
+    row.agentName = intern(action.agent.displayName);
+    row.agentOwner = intern(action.agent.owner);
+    row.agentModel = intern(action.agent.model);
+    return exact;
 }
 
 namespace {
@@ -114,23 +269,23 @@ bool adjust(QMap<QString, int> &counts, const QString &value, int delta)
 }
 } // namespace
 
-void PendingQueueModel::countIn(const Entry &e)
+void PendingQueueModel::countIn(const QueueRow &r)
 {
-    const bool a = adjust(m_tenantCount, e.action.tenant, +1);
-    const bool b = adjust(m_agentCount, e.action.agent.id, +1);
-    const bool c = adjust(m_toolCount, e.action.tool.name, +1);
+    const bool a = adjust(m_tenantCount, r.tenant, +1);
+    const bool b = adjust(m_agentCount, r.agent, +1);
+    const bool c = adjust(m_toolCount, r.tool, +1);
     m_distinctChanged = m_distinctChanged || a || b || c;
 }
 
-void PendingQueueModel::countOut(const Entry &e)
+void PendingQueueModel::countOut(const QueueRow &r)
 {
-    const bool a = adjust(m_tenantCount, e.action.tenant, -1);
-    const bool b = adjust(m_agentCount, e.action.agent.id, -1);
-    const bool c = adjust(m_toolCount, e.action.tool.name, -1);
+    const bool a = adjust(m_tenantCount, r.tenant, -1);
+    const bool b = adjust(m_agentCount, r.agent, -1);
+    const bool c = adjust(m_toolCount, r.tool, -1);
     m_distinctChanged = m_distinctChanged || a || b || c;
 }
 
-qint64 PendingQueueModel::secondsLeft(const Entry &e) const
+qint64 PendingQueueModel::secondsLeft(const QueueRow &e) const
 {
     if (!e.deadline.isValid())
         return -1;
@@ -138,15 +293,14 @@ qint64 PendingQueueModel::secondsLeft(const Entry &e) const
     return ms <= 0 ? 0 : ms / 1000; // rounded down: never show more time than there is
 }
 
-bool PendingQueueModel::isUrgent(const Entry &e) const
+bool PendingQueueModel::isUrgent(const QueueRow &e) const
 {
     if (!e.deadline.isValid())
         return false;
     const qint64 left = secondsLeft(e);
     if (left < kUrgentSeconds)
         return true;
-    const QDateTime start = e.action.submittedAt.isValid() ? e.action.submittedAt : e.arrivedAt;
-    const qint64 window = start.secsTo(e.deadline);
+    const qint64 window = e.windowStart.secsTo(e.deadline);
     return window > 0 && double(left) < kUrgentFraction * double(window);
 }
 
@@ -165,31 +319,25 @@ QString PendingQueueModel::countdownText(qint64 seconds)
     return QStringLiteral("%1:%2").arg(locale.toString(m), twoDigits(s));
 }
 
-QString PendingQueueModel::tooltip(const Entry &e, int column) const
+QString PendingQueueModel::tooltip(const QueueRow &row, int column) const
 {
     using core::UntrustedText;
     // The first line is always the model's own heading: Qt decides whether a
     // tooltip is rich text from its first line only, so agent text that looks
     // like markup further down is shown as characters.
-    const core::Action &a = e.action;
+    const QueueRow &e = row;
     switch (column) {
     case ToolColumn:
-        return tr("Tool") + u'\n' + cell(a.tool.name) + u'\n' + tr("Server: ") + cell(a.tool.server);
+        return tr("Tool") + u'\n' + cell(e.tool) + u'\n' + tr("Server: ") + cell(e.toolServer);
     case AgentColumn:
-        return tr("Agent") + u'\n' + cell(a.agent.id) + u'\n' + tr("Name: ") + cell(a.agent.displayName) + u'\n'
-            + tr("Owner: ") + cell(a.agent.owner) + u'\n' + tr("Model: ") + cell(a.agent.model);
+        return tr("Agent") + u'\n' + cell(e.agent) + u'\n' + tr("Name: ") + cell(e.agentName) + u'\n' + tr("Owner: ")
+            + cell(e.agentOwner) + u'\n' + tr("Model: ") + cell(e.agentModel);
     case UserColumn:
-        return tr("Requested by") + u'\n' + cell(a.request.user);
+        return tr("Requested by") + u'\n' + cell(e.user);
     case TenantColumn:
-        return tr("Tenant") + u'\n' + cell(a.tenant);
-    case RiskColumn: {
-        QString text = tr("Risk");
-        if (e.risk.badges().isEmpty())
-            text += u'\n' + tr("No risk badges.");
-        for (const core::ActionRisk::Badge &b : e.risk.badges())
-            text += u'\n' + b.label + QStringLiteral(": ") + b.explanation;
-        return text;
-    }
+        return tr("Tenant") + u'\n' + cell(e.tenant);
+    case RiskColumn:
+        return tr("Risk") + u'\n' + (e.riskDetails.isEmpty() ? tr("No risk badges.") : e.riskDetails);
     case ApprovalsColumn:
         return tr("Approvals") + u'\n' + tr("%1 of %2 required approvals so far.").arg(e.approvals).arg(e.quorum);
     case DeadlineColumn:
@@ -211,25 +359,20 @@ QVariant PendingQueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Entry &e = *m_entries.at(size_t(index.row()));
-    const core::Action &a = e.action;
+    const QueueRow &e = *m_entries[size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case ToolColumn:
-            return cell(a.tool.name);
+            return cell(e.tool);
         case AgentColumn:
-            return cell(a.agent.id);
+            return cell(e.agent);
         case UserColumn:
-            return cell(a.request.user);
+            return cell(e.user);
         case TenantColumn:
-            return cell(a.tenant);
-        case RiskColumn: {
-            QStringList labels;
-            for (const core::ActionRisk::Badge &b : e.risk.badges())
-                labels.append(b.label);
-            return labels.isEmpty() ? tr("none") : labels.join(QStringLiteral(", "));
-        }
+            return cell(e.tenant);
+        case RiskColumn:
+            return e.riskText.isEmpty() ? tr("none") : e.riskText;
         case ApprovalsColumn:
             return QStringLiteral("%1/%2").arg(e.approvals).arg(e.quorum);
         case DeadlineColumn: {
@@ -263,19 +406,19 @@ QVariant PendingQueueModel::data(const QModelIndex &index, int role) const
     case ExpiredRole:
         return e.deadline.isValid() && e.deadline <= now();
     case RiskScoreRole:
-        return e.risk.score();
+        return e.riskScore;
     case ArrivalRole:
         return e.firstSeq;
     case BadgesRole:
-        return e.risk.ids();
+        return e.badgeIds;
     case TenantRole:
-        return a.tenant;
+        return e.tenant;
     case AgentRole:
-        return a.agent.id;
+        return e.agent;
     case ToolRole:
-        return a.tool.name;
+        return e.tool;
     case RequesterRole:
-        return a.request.user;
+        return e.user;
     case SeqRole:
         return e.seq;
     default:
@@ -349,18 +492,6 @@ QHash<int, QByteArray> PendingQueueModel::roleNames() const
     return names;
 }
 
-QStringList PendingQueueModel::distinct(const std::function<QString(const Entry &)> &value) const
-{
-    QStringList out;
-    for (const auto &e : m_entries) {
-        const QString v = value(*e);
-        if (!out.contains(v))
-            out.append(v);
-    }
-    out.sort();
-    return out;
-}
-
 QStringList PendingQueueModel::tenants() const
 {
     return m_tenantCount.keys();
@@ -378,12 +509,12 @@ QStringList PendingQueueModel::tools() const
 
 QStringList PendingQueueModel::users() const
 {
-    return distinct([](const Entry &e) { return e.action.request.user; });
-}
-
-void PendingQueueModel::rememberSeq(const QString &id, qint64 seq)
-{
-    m_seqById.insert(id, seq);
+    QSet<QString> seen;
+    for (const auto &r : m_entries)
+        seen.insert(r->user);
+    QStringList out(seen.cbegin(), seen.cend());
+    out.sort();
+    return out;
 }
 
 void PendingQueueModel::applyMessage(const QJsonObject &message)
@@ -400,10 +531,13 @@ void PendingQueueModel::applyMessage(const QJsonObject &message)
             id, {id.isEmpty() ? tr("the message carries no action id") : tr("the message carries no sequence number")});
         return;
     }
-    m_lastSeq = std::max(m_lastSeq, seq);
-    if (const auto held = m_seqById.constFind(id); held != m_seqById.cend() && seq <= *held)
-        return; // a replay, or older than what is shown
-    rememberSeq(id, seq);
+    // The broker sends changes in ascending seq order; anything at or below the
+    // cursor was already applied or is older than what was: a replay, never
+    // news. This is what keeps a resolved action from coming back, for every
+    // id, without remembering the ids.
+    if (seq <= m_lastSeq)
+        return;
+    m_lastSeq = seq;
 
     m_distinctChanged = false;
     auto announceDistinct = [this] {
@@ -424,7 +558,7 @@ void PendingQueueModel::applyMessage(const QJsonObject &message)
     }
 
     core::ValidationErrors errors;
-    core::Action action = core::Action::read(json, &errors);
+    const core::Action action = core::Action::read(json, &errors);
     if (!errors.isEmpty()) {
         // An action that cannot be validated cannot be reviewed, and an older
         // valid version of it must not stay on screen to be signed instead.
@@ -439,39 +573,43 @@ void PendingQueueModel::applyMessage(const QJsonObject &message)
         return;
     }
 
-    Entry next;
-    next.id = id;
-    next.seq = seq;
-    next.firstSeq = seq;
-    next.raw = json;
-    next.announcedDigest = message.value(QStringLiteral("digest")).toString();
-    next.arrivedAt = now();
-    next.deadline = action.expiresAt;
-    next.approvals = countApprovals(action.decisions);
-    next.quorum = action.policy ? action.policy->quorum : 0;
-    next.risk = core::ActionRisk(action, m_tenantDomains.value(action.tenant), next.arrivedAt);
-    next.action = std::move(action);
+    const QDateTime t = now();
+    auto next = std::make_unique<QueueRow>();
+    next->id = id;
+    next->seq = seq;
+    next->firstSeq = seq;
+    next->announcedDigest = message.value(QStringLiteral("digest")).toString();
+    next->arrivedAt = t;
 
     if (row >= 0) {
-        Entry &held = *m_entries.at(size_t(row));
-        next.firstSeq = held.firstSeq;
-        next.arrivedAt = held.arrivedAt;
-        if (held.action.tenant != next.action.tenant || held.action.agent.id != next.action.agent.id
-            || held.action.tool.name != next.action.tool.name) {
+        QueueRow &held = *m_entries[size_t(row)];
+        next->firstSeq = held.firstSeq;
+        next->arrivedAt = held.arrivedAt;
+        fillRow(*next, json, action, t);
+        if (held.tenant != next->tenant || held.agent != next->agent || held.tool != next->tool) {
             const QStringList before[3] = {tenants(), agents(), tools()};
             countOut(held);
-            countIn(next);
+            countIn(*next);
             m_distinctChanged = before[0] != tenants() || before[1] != agents() || before[2] != tools();
         }
-        held = std::move(next);
+        release(held);
+        held = std::move(*next);
+        // A cached entry is refreshed in place: pointers to it stay valid.
+        for (const auto &e : m_cache) {
+            if (e->id == id)
+                materialise(held, e.get());
+        }
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         Q_EMIT actionUpdated(id);
     } else {
+        fillRow(*next, json, action, t);
         const int at = rowCount();
         beginInsertRows(QModelIndex(), at, at);
-        countIn(next);
+        countIn(*next);
         m_rowById.insert(id, at);
-        m_entries.push_back(std::make_unique<Entry>(std::move(next)));
+        if (m_indexValidBelow == at)
+            ++m_indexValidBelow;
+        m_entries.push_back(std::move(next));
         endInsertRows();
         Q_EMIT actionAdded(id);
     }
@@ -482,86 +620,105 @@ void PendingQueueModel::applyMessage(const QJsonObject &message)
 void PendingQueueModel::eraseRow(int row)
 {
     beginRemoveRows(QModelIndex(), row, row);
-    countOut(*m_entries.at(size_t(row)));
-    m_rowById.remove(m_entries.at(size_t(row))->id);
+    const QueueRow &r = *m_entries[size_t(row)];
+    countOut(r);
+    release(r);
+    m_rowById.remove(r.id);
+    dropCached(r.id);
     m_entries.erase(m_entries.begin() + row);
-    for (size_t i = size_t(row); i < m_entries.size(); ++i)
-        m_rowById[m_entries[i]->id] = int(i);
+    m_indexValidBelow = std::min(m_indexValidBelow, row); // the rows after it moved up
     endRemoveRows();
     updateTimer();
 }
 
 void PendingQueueModel::applyResolutions(const QList<net::ResolvedAction> &items)
 {
-    // The same guard as applyMessage: a seq not newer than the one held for the id changes nothing.
+    QList<Resolution> resolutions;
+    resolutions.reserve(items.size());
+    for (const net::ResolvedAction &item : items)
+        resolutions.append({item.id, item.seq, item.status});
+    resolveBatch(resolutions);
+}
+
+void PendingQueueModel::removeRows(std::vector<int> rows)
+{
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    if (rows.empty())
+        return;
+    if (rows.size() == 1) {
+        eraseRow(rows.front());
+        return;
+    }
+    // Rows removed one by one would cost O(rows × queue) (every removal moves
+    // the rows after it, in this model and in the proxy): instead one layout
+    // change moves them to the end, keeping the others' order, and one
+    // removal takes them all.
+    const int n = rowCount();
+    std::vector<char> doomed(size_t(n), 0);
+    for (int r : rows)
+        doomed[size_t(r)] = 1;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::NoLayoutChangeHint);
+    std::vector<int> newRowOf(m_entries.size());
+    int next = 0;
+    for (int i = 0; i < n; ++i) {
+        if (!doomed[size_t(i)])
+            newRowOf[size_t(i)] = next++;
+    }
+    for (int r : rows)
+        newRowOf[size_t(r)] = next++;
+    std::vector<std::unique_ptr<QueueRow>> reordered(m_entries.size());
+    for (int i = 0; i < n; ++i)
+        reordered[size_t(newRowOf[size_t(i)])] = std::move(m_entries[size_t(i)]);
+    m_entries = std::move(reordered);
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &i : from)
+        to.append(index(newRowOf[size_t(i.row())], i.column()));
+    changePersistentIndexList(from, to);
+    m_indexValidBelow = std::min(m_indexValidBelow, rows.front());
+    Q_EMIT layoutChanged({}, QAbstractItemModel::NoLayoutChangeHint);
+
+    const int first = n - int(rows.size());
+    beginRemoveRows(QModelIndex(), first, n - 1);
+    for (int i = first; i < n; ++i) {
+        const QueueRow &r = *m_entries[size_t(i)];
+        countOut(r);
+        release(r);
+        m_rowById.remove(r.id);
+        dropCached(r.id);
+    }
+    m_entries.resize(size_t(first));
+    m_indexValidBelow = std::min(m_indexValidBelow, first);
+    endRemoveRows();
+    updateTimer();
+}
+
+void PendingQueueModel::resolveBatch(const QList<Resolution> &resolutions)
+{
     std::vector<int> rows;
-    std::vector<qsizetype> resolved; // indexes into items, in their order
-    for (const net::ResolvedAction &item : items) {
-        if (item.id.isEmpty() || item.seq <= 0 || item.status.isEmpty() || item.status == QStringLiteral("pending"))
+    QList<std::pair<QString, QString>> resolved; // id, status
+    QSet<QString> seen;
+    for (const Resolution &r : resolutions) {
+        if (r.id.isEmpty() || r.seq <= 0 || r.status.isEmpty() || r.status == QStringLiteral("pending"))
             continue;
-        m_lastSeq = std::max(m_lastSeq, item.seq);
-        if (const auto held = m_seqById.constFind(item.id); held != m_seqById.cend() && item.seq <= *held)
-            continue;
-        rememberSeq(item.id, item.seq);
-        const int row = rowOf(item.id);
-        if (row < 0)
-            continue;
-        rows.push_back(row);
-        resolved.push_back(&item - items.constData());
+        if (r.seq <= m_lastSeq)
+            continue; // the same cursor rule as applyMessage
+        m_lastSeq = r.seq;
+        const int row = rowOf(r.id);
+        if (row >= 0 && !seen.contains(r.id)) {
+            seen.insert(r.id);
+            rows.push_back(row);
+            resolved.append({r.id, r.status});
+        }
     }
     if (rows.empty())
         return;
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    std::vector<std::pair<int, int>> runs; // first, last row of each contiguous run
-    for (const int row : rows) {
-        if (!runs.empty() && runs.back().second + 1 == row)
-            runs.back().second = row;
-        else
-            runs.emplace_back(row, row);
-    }
     m_distinctChanged = false;
-    // Each run is one beginRemoveRows, and the rows after it are renumbered
-    // at once, so rowOf() is right whenever a view or slot asks. Many runs
-    // (a kill scattered over a big queue) would renumber the tail once per
-    // run: past a few times the queue's size in work, one reset is cheaper.
-    qint64 work = 0;
-    for (const auto &run : runs)
-        work += qint64(m_entries.size()) - run.first;
-    if (work > 8 * qint64(m_entries.size()) + 4096) {
-        beginResetModel();
-        std::vector<bool> gone(m_entries.size(), false);
-        for (const int row : rows)
-            gone[size_t(row)] = true;
-        std::vector<std::unique_ptr<Entry>> kept;
-        kept.reserve(m_entries.size() - rows.size());
-        for (size_t i = 0; i < m_entries.size(); ++i) {
-            if (gone[i])
-                countOut(*m_entries[i]);
-            else
-                kept.push_back(std::move(m_entries[i]));
-        }
-        m_entries = std::move(kept);
-        m_rowById.clear();
-        for (size_t i = 0; i < m_entries.size(); ++i)
-            m_rowById.insert(m_entries[i]->id, int(i));
-        endResetModel();
-    } else {
-        for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
-            beginRemoveRows(QModelIndex(), run->first, run->second);
-            for (int row = run->first; row <= run->second; ++row) {
-                countOut(*m_entries.at(size_t(row)));
-                m_rowById.remove(m_entries.at(size_t(row))->id);
-            }
-            m_entries.erase(m_entries.begin() + run->first, m_entries.begin() + run->second + 1);
-            for (size_t i = size_t(run->first); i < m_entries.size(); ++i)
-                m_rowById[m_entries[i]->id] = int(i);
-            endRemoveRows();
-        }
-    }
-    updateTimer();
-    for (const qsizetype i : resolved)
-        Q_EMIT actionResolved(items.at(i).id, items.at(i).status);
+    removeRows(std::move(rows));
+    for (const auto &[id, state] : std::as_const(resolved))
+        Q_EMIT actionResolved(id, state);
     if (m_distinctChanged)
         Q_EMIT distinctValuesChanged();
     m_distinctChanged = false;
@@ -584,11 +741,13 @@ void PendingQueueModel::clear()
     const bool hadRows = !m_entries.empty();
     beginResetModel();
     m_entries.clear();
-    m_seqById.clear();
     m_rowById.clear();
+    m_indexValidBelow = 0;
     m_tenantCount.clear();
     m_agentCount.clear();
     m_toolCount.clear();
+    m_pool.clear();
+    m_cache.clear();
     m_lastSeq = 0;
     endResetModel();
     updateTimer();

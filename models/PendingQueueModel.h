@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/ActionEntry.h"
+#include "models/QueueRow.h"
 #include "net/ResolvedAction.h"
 
 #include <QAbstractTableModel>
@@ -17,11 +18,20 @@
 namespace countersign::models {
 
 // The live queue of pending actions, fed with the broker's `action` messages
-// in seq order. A message whose seq is not newer than the one already applied
-// for that action changes nothing, so replays after a reconnect never show an
-// action twice or bring back an older version. Resolved actions leave the
-// queue (with actionResolved, so the console can say so); actions that fail
-// validation are kept out of it (with invalidAction).
+// in seq order. The broker sends every change once, in ascending seq order
+// (a snapshot, a backlog and live pushes alike), so a message whose seq is not
+// above the highest seq already received (lastSeq, the resume cursor) is a
+// replay or out of order and changes nothing: replays after a reconnect never
+// show an action twice, bring back an older version or resurrect a resolved
+// action, and no per-id memory of removed actions is needed (the console's
+// memory stays flat however many actions the broker processes; Soak in
+// docs/performance.md). Resolved actions leave the queue (with
+// actionResolved, so the console can say so); actions that fail validation are
+// kept out of it (with invalidAction).
+//
+// Rows are kept compact (QueueRow: the JSON as bytes plus the column values);
+// entry() parses the full action on demand for review and keeps the few most
+// recently asked for.
 //
 // Every text the model returns for display went through
 // core::UntrustedText::singleLine. The raw-value roles (TenantRole, AgentRole,
@@ -84,11 +94,21 @@ public:
 
     // The highest seq seen in any message, to resume the subscription from.
     qint64 lastSeq() const { return m_lastSeq; }
-    // Valid until the entry is removed or the model cleared; an update
-    // replaces the entry's contents in place.
+    // The full entry, parsed from the row's bytes on first use. Valid until the
+    // entry is removed, the model cleared, or kEntryCache other entries were
+    // asked for since; an update replaces the entry's contents in place.
+    static constexpr int kEntryCache = 8;
     const Entry *entry(int row) const;
     const Entry *entry(const QString &id) const;
     int rowOf(const QString &id) const;
+    // The compact row (no parsing), for the proxy's sort keys and filters.
+    const QueueRow *queueRow(int row) const;
+    QString actionId(int row) const;
+    // How many action ids the model holds any state for (rows and cached
+    // entries): bounded by the rows, never by the actions ever seen.
+    qsizetype retainedIdCount() const;
+    // Distinct strings the rows share (tenants, agents, tools, users).
+    qsizetype pooledStringCount() const { return m_pool.size(); }
     // Distinct raw values over the current rows, sorted, for the filter boxes
     // (format with core::UntrustedText::singleLine before showing them).
     QStringList tenants() const;
@@ -99,15 +119,27 @@ public:
 
     static QString countdownText(qint64 seconds);
 
+    // Many resolutions at once (a kill switch's compact frame): each item is
+    // applied as a resolved action message with that seq would be (the same
+    // cursor rule; items without an id, a seq or a final status are skipped),
+    // with one actionResolved each; the rows leave in one layout change and
+    // one removal whatever their places, so the cost is O(queue), not
+    // O(items × queue).
+    struct Resolution
+    {
+        QString id;
+        qint64 seq = 0;
+        QString status; // final: approved, denied, expired, killed, executed, failed
+    };
+    void resolveBatch(const QList<Resolution> &resolutions);
+
 public Q_SLOTS:
     void applyMessage(const QJsonObject &actionMessage);
     // Forgets everything, the seqs included (for a subscription from 0).
     void clear();
-    // Takes a row out without forgetting its seq: older messages still cannot bring it back.
+    // Takes a row out; older messages still cannot bring it back (lastSeq).
     void removeAction(const QString &id);
-    // A compact `resolved` frame (a kill switch): each item is applied as a
-    // resolved action message with that seq would be, but the rows leave in
-    // one pass (one removal per contiguous run of rows), not one by one.
+    // A compact `resolved` frame (a kill switch): resolveBatch of its items.
     void applyResolutions(const QList<countersign::net::ResolvedAction> &items);
     // What the 1 s timer does: dataChanged on the Deadline column only.
     void tick();
@@ -120,25 +152,37 @@ Q_SIGNALS:
     void distinctValuesChanged();
 
 private:
-    qint64 secondsLeft(const Entry &e) const;
-    bool isUrgent(const Entry &e) const;
-    QString tooltip(const Entry &e, int column) const;
+    qint64 secondsLeft(const QueueRow &r) const;
+    bool isUrgent(const QueueRow &r) const;
+    QString tooltip(const QueueRow &r, int column) const;
     void eraseRow(int row);
+    void removeRows(std::vector<int> rows);
     void updateTimer();
-    QStringList distinct(const std::function<QString(const Entry &)> &value) const;
-    void rememberSeq(const QString &id, qint64 seq);
+    bool fillRow(QueueRow &row, const QJsonObject &json, const core::Action &action, const QDateTime &at);
+    void release(const QueueRow &row);
+    QString intern(const QString &value);
+    void unintern(const QString &value);
+    Entry *cachedEntry(const QString &id) const;
+    void materialise(const QueueRow &row, Entry *into) const;
+    void dropCached(const QString &id);
+    void reindex() const;
 
-    std::vector<std::unique_ptr<Entry>> m_entries;
-    QHash<QString, qint64> m_seqById; // newest applied seq per id, including removed ones
+    std::vector<std::unique_ptr<QueueRow>> m_entries;
     // Row of each id, and how many rows carry each tenant, agent and tool: a
     // queue of 100,000 must not be scanned per message (docs/performance.md, B4).
-    QHash<QString, int> m_rowById;
+    // After a removal the rows from m_indexValidBelow on are renumbered lazily.
+    mutable QHash<QString, int> m_rowById;
+    mutable int m_indexValidBelow = 0;
     QMap<QString, int> m_tenantCount;
     QMap<QString, int> m_agentCount;
     QMap<QString, int> m_toolCount;
+    // Interned raw values: 100,000 rows from 100 agents share 100 strings.
+    QHash<QString, int> m_pool;
+    // The most recently used full entries, newest first.
+    mutable std::vector<std::unique_ptr<Entry>> m_cache;
     bool m_distinctChanged = false;
-    void countIn(const Entry &e);
-    void countOut(const Entry &e);
+    void countIn(const QueueRow &r);
+    void countOut(const QueueRow &r);
     QHash<QString, QStringList> m_tenantDomains;
     qint64 m_lastSeq = 0;
     Clock m_clock;

@@ -128,6 +128,9 @@ void TestQueueResync::queueEqualsBrokerPendingSetAfterRepeatedDrops()
     for (int row = 0; row < queue.rowCount(); ++row)
         shown.insert(queue.index(row, 0).data(PendingQueueModel::ActionIdRole).toString());
     QCOMPARE(shown, expected);
+    // The resolved ones left nothing behind: the replay guard is the seq cursor.
+    QCOMPARE(queue.retainedIdCount(), qsizetype(queue.rowCount()));
+    QVERIFY(queue.lastSeq() > 0 && queue.lastSeq() <= connection.resumeSeq());
 }
 
 void TestQueueResync::wire(BrokerConnection &connection, PendingQueueModel &queue)
