@@ -5,8 +5,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QSqlQuery>
 
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace countersign::storage {
@@ -131,7 +133,11 @@ private:
                                const std::function<bool(const StoredAction &)> &keep = {},
                                bool parseDocuments = true) const;
 
+    // A statement of the submission path, prepared once and reused (bind by position).
+    QSqlQuery &prepared(const QString &sql) const;
+
     storage::Database &m_database;
+    mutable std::map<QString, QSqlQuery> m_prepared;
 };
 
 } // namespace countersign::broker

@@ -119,6 +119,7 @@ std::optional<TokenRegistry::AgentToken> TokenRegistry::create(const QString &te
         secret->clear();
         return std::nullopt;
     }
+    m_database.invalidate();
     return t;
 }
 
@@ -145,6 +146,8 @@ std::optional<TokenRegistry::AgentToken> TokenRegistry::revoke(const QString &id
         *error = update.lastError().text();
         return std::nullopt;
     }
+    // Revocation takes effect at once: no cached copy may outlive it.
+    m_database.invalidate();
     return t;
 }
 
@@ -152,12 +155,28 @@ std::optional<TokenRegistry::AgentToken> TokenRegistry::findBySecret(QByteArrayV
 {
     if (secret.isEmpty() || secret.size() > 256)
         return std::nullopt;
+    // A token revoked by `countersignd token revoke` in another process must
+    // stop working on its next request: that commit changes the generation.
+    m_database.checkExternalChanges();
+    if (m_cachedGeneration != m_database.generation()) {
+        m_byHash.clear();
+        m_cachedGeneration = m_database.generation();
+    }
+    // Looked up by the hash, as the database does: nothing compares secrets.
+    const QString hash = hashOf(secret);
+    const auto cached = m_byHash.constFind(hash);
+    if (cached != m_byHash.constEnd())
+        return *cached;
     QSqlQuery query(m_database.connection());
     query.prepare(kColumns + QStringLiteral(" WHERE hash = ?"));
-    query.addBindValue(hashOf(secret));
+    query.addBindValue(hash);
     if (!query.exec() || !query.next())
-        return std::nullopt;
-    return fromRow(query);
+        return std::nullopt; // unknown secrets are not remembered: they cost the sender a query, not us memory
+    AgentToken token = fromRow(query);
+    if (m_byHash.size() >= 10000)
+        m_byHash.clear();
+    m_byHash.insert(hash, token);
+    return token;
 }
 
 QList<TokenRegistry::AgentToken> TokenRegistry::list() const

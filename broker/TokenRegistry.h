@@ -3,6 +3,7 @@
 #include "core/SecureBytes.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -39,6 +40,8 @@ public:
     explicit TokenRegistry(storage::Database &database);
 
     // Returns the token record; *secret receives the bearer token to hand to the agent.
+    // Writes here (and any rollback or other process's commit, see
+    // Database::generation) drop the tokens findBySecret keeps in memory.
     std::optional<AgentToken> create(const QString &tenant, const QString &agentId, const QStringList &tools,
                                      qint64 ttlSeconds, QString *secret, QString *error);
     std::optional<AgentToken> revoke(const QString &id, QString *error);
@@ -49,6 +52,9 @@ public:
 
 private:
     storage::Database &m_database;
+    // Known tokens by the SHA-256 of their secret, valid for one database generation.
+    mutable QHash<QString, AgentToken> m_byHash;
+    mutable quint64 m_cachedGeneration = 0;
 };
 
 } // namespace countersign::broker
