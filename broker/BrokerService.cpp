@@ -101,8 +101,8 @@ BrokerService::BrokerService(BrokerConfig config, std::unique_ptr<storage::Datab
 {
     m_commits.setWindow(m_config.commitWindowMs);
     m_commits.setMaxRequests(m_config.commitMaxBatch);
-    connect(&m_commits, &CommitGroup::batchFinished, this, [this](int requests, bool committed) {
-        m_metrics.observeBatch(requests, committed);
+    connect(&m_commits, &CommitGroup::batchFinished, this, [this](int requests, bool committed, qint64 commitNs) {
+        m_metrics.observeBatch(requests, committed, commitNs);
         if (m_expiryQueued) {
             m_expiryQueued = false;
             scheduleExpiry();

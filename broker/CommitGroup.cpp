@@ -3,6 +3,7 @@
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -93,7 +94,10 @@ void CommitGroup::flush()
         return;
     m_timer.stop();
     QString error;
+    QElapsedTimer clock;
+    clock.start();
     const bool committed = m_transaction->commit(&error);
+    const qint64 commitNs = clock.nsecsElapsed();
     if (!committed)
         qCWarning(lcBroker).noquote() << "a batch of" << m_requests
                                       << "requests could not be committed; all of it was rolled back:" << error;
@@ -108,7 +112,7 @@ void CommitGroup::flush()
     for (const Outcome &outcome : outcomes)
         outcome(committed);
     m_flushing = false;
-    Q_EMIT batchFinished(requests, committed);
+    Q_EMIT batchFinished(requests, committed, commitNs);
 }
 
 } // namespace countersign::broker

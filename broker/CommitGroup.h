@@ -55,8 +55,9 @@ public:
     void flush();
 
 Q_SIGNALS:
-    // After each batch's outcomes ran: how many requests it answered.
-    void batchFinished(int requests, bool committed);
+    // After each batch's outcomes ran: how many requests it answered, and how
+    // long the COMMIT (the fsync) took.
+    void batchFinished(int requests, bool committed, qint64 commitNanoseconds);
 
 private:
     storage::Database &m_database;

@@ -31,8 +31,9 @@ void Metrics::observeDecisionLatency(double seconds)
     }
 }
 
-void Metrics::observeBatch(int requests, bool committed)
+void Metrics::observeBatch(int requests, bool committed, qint64 commitNanoseconds)
 {
+    m_commitSeconds += double(commitNanoseconds) / 1e9;
     ++m_batches;
     m_batchedRequests += quint64(requests);
     if (!committed)
@@ -67,6 +68,9 @@ QByteArray Metrics::render(qint64 pending, qint64 auditHead, qint64 lastCheckpoi
                   "Requests (submissions, decisions) answered by group-commit transactions.", "path",
                   {{QStringLiteral("all"), m_batchedRequests}});
     gauge(out, "countersign_commit_largest_batch", "Most requests one transaction has answered.", m_largestBatch);
+    out += "# HELP countersign_commit_seconds_total Time spent in COMMIT (the fsync) of group-commit transactions.\n"
+           "# TYPE countersign_commit_seconds_total counter\ncountersign_commit_seconds_total "
+        + QByteArray::number(m_commitSeconds, 'f', 3) + '\n';
     return out;
 }
 

@@ -16,7 +16,7 @@ public:
     void observeDecisionLatency(double seconds);
     void setConsoleSessions(int sessions) { m_consoleSessions = sessions; }
     // One group-commit batch finished, answering `requests`.
-    void observeBatch(int requests, bool committed);
+    void observeBatch(int requests, bool committed, qint64 commitNanoseconds);
 
     QByteArray render(qint64 pending, qint64 auditHead, qint64 lastCheckpoint, qint64 changeSeq) const;
 
@@ -32,6 +32,7 @@ private:
     quint64 m_batchedRequests = 0;
     quint64 m_failedBatches = 0;
     int m_largestBatch = 0;
+    double m_commitSeconds = 0;
 };
 
 } // namespace countersign::broker

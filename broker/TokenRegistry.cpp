@@ -35,6 +35,14 @@ TokenRegistry::AgentToken fromRow(const QSqlQuery &query)
     t.createdAt = core::JsonReader::parseTimestamp(query.value(4).toString());
     t.expiresAt = core::JsonReader::parseTimestamp(query.value(5).toString());
     t.revokedAt = core::JsonReader::parseTimestamp(query.value(6).toString());
+    // Compared like policy globs: without regard to case (see allowsTool).
+    auto compiled = std::make_shared<QList<PolicyGlob>>();
+    for (const QString &tool : std::as_const(t.tools)) {
+        QString ignored;
+        if (auto glob = PolicyGlob::compile(tool, Qt::CaseInsensitive, &ignored))
+            compiled->append(*glob);
+    }
+    t.compiledTools = std::move(compiled);
     return t;
 }
 
@@ -45,6 +53,13 @@ const QString kColumns
 
 bool TokenRegistry::AgentToken::allowsTool(const QString &tool) const
 {
+    if (compiledTools && compiledTools->size() == tools.size()) {
+        for (const PolicyGlob &glob : *compiledTools) {
+            if (glob.matches(tool))
+                return true;
+        }
+        return false;
+    }
     for (const QString &glob : tools) {
         // Compared like policy globs: without regard to case, so a token's scope
         // and the rules that govern it agree on what a tool name means.

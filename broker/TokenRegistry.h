@@ -1,5 +1,6 @@
 #pragma once
 
+#include "broker/PolicyGlob.h"
 #include "core/SecureBytes.h"
 
 #include <QDateTime>
@@ -8,6 +9,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace countersign::storage {
@@ -30,6 +32,9 @@ public:
         QDateTime createdAt;
         QDateTime expiresAt; // invalid: never
         QDateTime revokedAt;
+
+        // The tool globs compiled once, when the record is read (shared by copies).
+        std::shared_ptr<const QList<PolicyGlob>> compiledTools;
 
         bool allowsTool(const QString &tool) const;
         bool isExpired(const QDateTime &now) const { return expiresAt.isValid() && now >= expiresAt; }
