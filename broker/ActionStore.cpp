@@ -114,7 +114,7 @@ qint64 ActionStore::resumeFloor() const
     return 0;
 }
 
-bool ActionStore::insert(const StoredAction &a, QString *error)
+bool ActionStore::insert(const StoredAction &a, QString *error, const QByteArray &canonicalDocument)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO actions (id, seq, tenant, agent_id, tool, user, token_id, status, "
@@ -124,7 +124,8 @@ bool ActionStore::insert(const StoredAction &a, QString *error)
     for (const QVariant &v :
          QVariantList {a.id, a.seq, a.tenant, a.agentId, a.tool, a.user, a.tokenId, a.status, a.policyDecision,
                        a.policyRule, ts(a.submittedAt), tsOrNull(a.expiresAt), tsOrNull(a.resolvedAt), a.digest,
-                       QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(a.document))})
+                       QString::fromUtf8(canonicalDocument.isEmpty() ? core::CanonicalJson::serializeOrEmpty(a.document)
+                                                                     : canonicalDocument)})
         q.bindValue(i++, v);
     return execOrFail(q, error);
 }

@@ -81,7 +81,9 @@ public:
     qint64 headChangeSeq() const;
     qint64 resumeFloor() const;
 
-    bool insert(const StoredAction &action, QString *error);
+    // `canonicalDocument`, when given, is the document's canonical JSON already
+    // computed by the caller (for the digest), stored instead of serialising again.
+    bool insert(const StoredAction &action, QString *error, const QByteArray &canonicalDocument = QByteArray());
     // Reserves `count` consecutive change seq values; returns the first.
     qint64 reserveChangeSeqs(qsizetype count, QString *error);
     bool updateStatus(const QString &id, const QString &status, qint64 seq, const QDateTime &resolvedAt,

@@ -417,7 +417,14 @@ BrokerService::Answer BrokerService::submitInBatch(QByteArrayView body, QByteArr
     }
     document.insert(QStringLiteral("policy"), outcome.toJson());
     stored.document = document;
-    stored.digest = core::ActionDigest::compute(document);
+    // The document holds none of the mutable fields the digest leaves out, so
+    // the digest's canonical bytes are exactly the text stored: computed once.
+    const QByteArray canonical = core::ActionDigest::canonicalBytes(document);
+    stored.digest
+        = QStringLiteral("sha256:") + QString::fromLatin1(core::Base64Url::encode(core::Sha256::hash(canonical)));
+    bool canonicalIsDocument = true;
+    for (const QString &field : core::Action::mutableBrokerFields())
+        canonicalIsDocument = canonicalIsDocument && !document.contains(field);
 
     QJsonObject response {{QStringLiteral("id"), stored.id},
                           {QStringLiteral("status"), agentStatus(stored.status)},
@@ -435,7 +442,7 @@ BrokerService::Answer BrokerService::submitInBatch(QByteArrayView body, QByteArr
         [&](QString *stepError) {
             stored.seq = m_store.nextChangeSeq(stepError);
             response.insert(QStringLiteral("seq"), stored.seq);
-            return stored.seq > 0 && m_store.insert(stored, stepError)
+            return stored.seq > 0 && m_store.insert(stored, stepError, canonicalIsDocument ? canonical : QByteArray())
                 && appendAudit(QStringLiteral("submitted"), stored.id,
                                {{QStringLiteral("digest"), stored.digest},
                                 {QStringLiteral("tenant"), stored.tenant},
