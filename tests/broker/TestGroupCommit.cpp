@@ -433,8 +433,8 @@ void TestGroupCommit::decisionsInOneBatchAreAllVerifiedAndResolved()
 
 void TestGroupCommit::tokenRevokedByTheCliStopsAtOnce()
 {
-    // The broker keeps known tokens in memory; another process's revocation must
-    // still take effect on the very next request.
+    // The broker keeps known tokens (and its audit chain head) in memory;
+    // another process's revocation must still take effect on the very next request.
     QString tokenId;
     const QString token = m_broker.createToken(kTenant, kAgent, {QStringLiteral("gc.*")}, QString(), &tokenId);
     AgentClient agent(m_broker.httpsUrl(QString()), m_broker.clientTls(), token);
@@ -448,6 +448,12 @@ void TestGroupCommit::tokenRevokedByTheCliStopsAtOnce()
     const AgentClient::Reply after = agent.submit(body(QStringLiteral("gc.allow")), key());
     QCOMPARE(after.status, 401);
     QCOMPARE(after.body.value(QStringLiteral("error")).toString(), QStringLiteral("token_revoked"));
+    // The CLI appended token_created and token_revoked entries behind the
+    // broker's back; the broker re-read its chain head instead of forking it.
+    QCOMPARE(agent.submit(body(QStringLiteral("gc.allow")), key()).status, 401);
+    AgentClient other(m_broker.httpsUrl(QString()), m_broker.clientTls(), m_token);
+    QCOMPARE(other.submit(body(QStringLiteral("gc.allow")), key()).status, 200);
+    QVERIFY(auditVerifies());
 }
 
 QTEST_GUILESS_MAIN(TestGroupCommit)
