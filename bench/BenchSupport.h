@@ -16,6 +16,9 @@ QString machineLine(const char *buildType);
 // Resident set size of a process (this one when pid is 0), in kB; -1 if unknown.
 qint64 rssKb(qint64 pid = 0);
 qint64 peakRssKb();
+// CPU time (user + system) a process has used so far (this one when pid is 0),
+// in seconds, from /proc; -1 if unknown.
+double cpuSeconds(qint64 pid = 0);
 
 struct Percentiles
 {

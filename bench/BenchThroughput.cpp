@@ -5,6 +5,7 @@
 // docs/performance.md.
 
 #include "BenchSupport.h"
+#include "support/AgentClient.h"
 #include "support/BrokerFixture.h"
 #include "support/ConsoleClient.h"
 #include "support/TestActions.h"
@@ -212,10 +213,16 @@ int main(int argc, char *argv[])
         loop.quit();
     });
     giveUp.start(30 * 60 * 1000);
+    // Where the two cores go: the broker's CPU and this process's (the 32
+    // agents' TLS and HTTP, and the console's signing) over the run.
+    const double brokerCpuBefore = bench::cpuSeconds(broker.pid());
+    const double clientCpuBefore = bench::cpuSeconds();
     clock.start();
     for (Agent &agent : agents)
         submitOne(agent);
     loop.exec();
+    const double brokerCpu = bench::cpuSeconds(broker.pid()) - brokerCpuBefore;
+    const double clientCpu = bench::cpuSeconds() - clientCpuBefore;
     const qint64 totalNs = approvePath ? std::max(lastDecisionNs, submitsDoneNs) : submitsDoneNs;
     const double rate = double(answered) / (double(totalNs) / 1e9);
     say(QStringLiteral("%1 agents, %2 actions answered (%3 refused) in %4 ms")
@@ -229,6 +236,26 @@ int main(int argc, char *argv[])
                 .arg(decideFailed)
                 .arg(double(lastDecisionNs) / 1e6, 0, 'f', 0));
     say(QStringLiteral("throughput: %1 actions/s").arg(rate, 0, 'f', 0));
+    const double wall = double(totalNs) / 1e9;
+    say(QStringLiteral("cpu: broker %1 s (%2 ms/action, %3 % of one core), agents+console %4 s (%5 ms/action), "
+                       "both %6 % of 2 cores")
+            .arg(brokerCpu, 0, 'f', 2)
+            .arg(brokerCpu * 1000 / std::max(1, answered), 0, 'f', 3)
+            .arg(100 * brokerCpu / wall, 0, 'f', 0)
+            .arg(clientCpu, 0, 'f', 2)
+            .arg(clientCpu * 1000 / std::max(1, answered), 0, 'f', 3)
+            .arg(100 * (brokerCpu + clientCpu) / (2 * wall), 0, 'f', 0));
+    {
+        // Group commit as the broker saw it (docs/architecture.md).
+        AgentClient metrics(broker.httpsUrl(QString()), broker.clientTls(), agents.front().token);
+        const QByteArray text = metrics.get(QStringLiteral("/metrics")).raw;
+        QStringList lines;
+        for (const QByteArray &line : text.split('\n')) {
+            if (line.startsWith("countersign_commit_"))
+                lines.append(QString::fromLatin1(line));
+        }
+        say(QStringLiteral("group commit: ") + lines.join(QStringLiteral("; ")));
+    }
     const QString audited = broker.sqlValue(QStringLiteral("SELECT COUNT(*) FROM audit_log"));
     const QString resolved = broker.sqlValue(
         QStringLiteral("SELECT COUNT(*) FROM actions WHERE status IN ('approved','denied','executed')"));

@@ -61,14 +61,31 @@ ActionStore::ActionStore(storage::Database &database)
     : m_database(database)
 { }
 
+QSqlQuery &ActionStore::prepared(const QString &sql) const
+{
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        QSqlQuery query(m_database.connection());
+        query.prepare(sql);
+        it = m_prepared.emplace(sql, query).first;
+    }
+    return it->second;
+}
+
 qint64 ActionStore::nextChangeSeq(QString *error)
 {
-    QSqlQuery query(m_database.connection());
-    if (!query.exec(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_seq'"))) {
+    // One statement: the counter stays in the database (a rollback gives the
+    // value back, so seqs stay gap-free) and RETURNING saves the re-read.
+    QSqlQuery &query = prepared(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = "
+                                               "'change_seq' RETURNING CAST(value AS INTEGER)"));
+    if (!query.exec() || !query.next()) {
         *error = query.lastError().text();
+        query.finish();
         return 0;
     }
-    return headChangeSeq();
+    const qint64 seq = query.value(0).toLongLong();
+    query.finish();
+    return seq;
 }
 
 qint64 ActionStore::reserveChangeSeqs(qsizetype count, QString *error)
@@ -100,22 +117,25 @@ qint64 ActionStore::resumeFloor() const
     return 0;
 }
 
-bool ActionStore::insert(const StoredAction &a, QString *error)
+bool ActionStore::insert(const StoredAction &a, QString *error, const QByteArray &canonicalDocument)
 {
-    QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("INSERT INTO actions (id, seq, tenant, agent_id, tool, user, token_id, status, "
-                             "policy_decision, policy_rule, submitted_at, expires_at, resolved_at, digest) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &q
+        = prepared(QStringLiteral("INSERT INTO actions (id, seq, tenant, agent_id, tool, user, token_id, status, "
+                                  "policy_decision, policy_rule, submitted_at, expires_at, resolved_at, digest) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    int i = 0;
     for (const QVariant &v :
          QVariantList {a.id, a.seq, a.tenant, a.agentId, a.tool, a.user, a.tokenId, a.status, a.policyDecision,
                        a.policyRule, ts(a.submittedAt), tsOrNull(a.expiresAt), tsOrNull(a.resolvedAt), a.digest})
-        q.addBindValue(v);
+        q.bindValue(i++, v);
     if (!execOrFail(q, error))
         return false;
-    QSqlQuery document(m_database.connection());
-    document.prepare(QStringLiteral("INSERT INTO action_documents (action_id, document) VALUES (?, ?)"));
-    document.addBindValue(a.id);
-    document.addBindValue(QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(a.document)));
+    // The document in its own table (schema v4): a status change rewrites only the small row.
+    QSqlQuery &document = prepared(QStringLiteral("INSERT INTO action_documents (action_id, document) VALUES (?, ?)"));
+    document.bindValue(0, a.id);
+    document.bindValue(1,
+                       QString::fromUtf8(canonicalDocument.isEmpty() ? core::CanonicalJson::serializeOrEmpty(a.document)
+                                                                     : canonicalDocument));
     return execOrFail(document, error);
 }
 
@@ -461,25 +481,29 @@ bool ActionStore::rememberNonce(const QString &nonce, const QString &kind, QStri
 
 std::optional<ActionStore::IdempotencyRecord> ActionStore::idempotency(const QString &tokenId, const QString &key) const
 {
-    QSqlQuery q(m_database.connection());
-    q.prepare(
+    QSqlQuery &q = prepared(
         QStringLiteral("SELECT body_sha256, http_status, response FROM idempotency WHERE token_id = ? AND key = ?"));
-    q.addBindValue(tokenId);
-    q.addBindValue(key);
-    if (!q.exec() || !q.next())
+    q.bindValue(0, tokenId);
+    q.bindValue(1, key);
+    if (!q.exec() || !q.next()) {
+        q.finish();
         return std::nullopt;
-    return IdempotencyRecord {q.value(0).toString(), q.value(1).toInt(), q.value(2).toString().toUtf8()};
+    }
+    const IdempotencyRecord record {q.value(0).toString(), q.value(1).toInt(), q.value(2).toString().toUtf8()};
+    q.finish();
+    return record;
 }
 
 bool ActionStore::putIdempotency(const QString &tokenId, const QString &key, const IdempotencyRecord &record,
                                  QString *error)
 {
-    QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("INSERT INTO idempotency (token_id, key, body_sha256, http_status, response, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &q = prepared(
+        QStringLiteral("INSERT INTO idempotency (token_id, key, body_sha256, http_status, response, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)"));
+    int i = 0;
     for (const QVariant &v : QVariantList {tokenId, key, record.bodySha256, record.httpStatus,
                                            QString::fromUtf8(record.response), ts(QDateTime::currentDateTimeUtc())})
-        q.addBindValue(v);
+        q.bindValue(i++, v);
     return execOrFail(q, error);
 }
 

@@ -5,8 +5,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QSqlQuery>
 
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace countersign::storage {
@@ -79,7 +81,9 @@ public:
     qint64 headChangeSeq() const;
     qint64 resumeFloor() const;
 
-    bool insert(const StoredAction &action, QString *error);
+    // `canonicalDocument`, when given, is the document's canonical JSON already
+    // computed by the caller (for the digest), stored instead of serialising again.
+    bool insert(const StoredAction &action, QString *error, const QByteArray &canonicalDocument = QByteArray());
     // Reserves `count` consecutive change seq values; returns the first.
     qint64 reserveChangeSeqs(qsizetype count, QString *error);
     bool updateStatus(const QString &id, const QString &status, qint64 seq, const QDateTime &resolvedAt,
@@ -133,7 +137,11 @@ private:
                                const std::function<bool(const StoredAction &)> &keep = {},
                                bool parseDocuments = true) const;
 
+    // A statement of the submission path, prepared once and reused (bind by position).
+    QSqlQuery &prepared(const QString &sql) const;
+
     storage::Database &m_database;
+    mutable std::map<QString, QSqlQuery> m_prepared;
 };
 
 } // namespace countersign::broker

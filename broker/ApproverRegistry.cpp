@@ -121,6 +121,7 @@ std::optional<ApproverRegistry::Approver> ApproverRegistry::add(const QString &n
         *error = query.lastError().text();
         return std::nullopt;
     }
+    m_database.invalidate(); // no cached copy may outlive the change
     return a;
 }
 
@@ -149,17 +150,31 @@ std::optional<ApproverRegistry::Approver> ApproverRegistry::revoke(const QString
         *error = query.lastError().text();
         return std::nullopt;
     }
+    m_database.invalidate(); // no cached copy may outlive the change
     return a;
 }
 
 std::optional<ApproverRegistry::Approver> ApproverRegistry::find(const QString &keyId) const
 {
+    // A key revoked by the CLI in another process must fail its very next message.
+    m_database.checkExternalChanges();
+    if (m_cachedGeneration != m_database.generation()) {
+        m_byKeyId.clear();
+        m_cachedGeneration = m_database.generation();
+    }
+    const auto cached = m_byKeyId.constFind(keyId);
+    if (cached != m_byKeyId.constEnd())
+        return *cached;
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" WHERE key_id = ?"));
     query.addBindValue(keyId);
     if (!query.exec() || !query.next())
-        return std::nullopt;
-    return fromRow(query);
+        return std::nullopt; // unknown keys are not remembered
+    const Approver approver = fromRow(query);
+    if (m_byKeyId.size() >= 10000)
+        m_byKeyId.clear();
+    m_byKeyId.insert(keyId, approver);
+    return approver;
 }
 
 QList<ApproverRegistry::Approver> ApproverRegistry::list() const

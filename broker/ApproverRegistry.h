@@ -3,6 +3,7 @@
 #include "core/Ed25519PublicKey.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -42,6 +43,9 @@ public:
                                 const QStringList &roles, const QStringList &tenants, QString *error);
     // By key id or by name; returns the revoked approver.
     std::optional<Approver> revoke(const QString &keyIdOrName, QString *error);
+    // Kept in memory per database generation (a rollback, a write here or
+    // another process's commit, e.g. `approver revoke`, drops it): every
+    // console message and push looks its approver up again.
     std::optional<Approver> find(const QString &keyId) const;
     QList<Approver> list() const;
 
@@ -49,6 +53,8 @@ public:
 
 private:
     storage::Database &m_database;
+    mutable QHash<QString, Approver> m_byKeyId;
+    mutable quint64 m_cachedGeneration = 0;
 };
 
 } // namespace countersign::broker

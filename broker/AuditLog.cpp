@@ -73,60 +73,64 @@ void AuditLog::setCheckpointing(const core::Ed25519PrivateKey *brokerKey, int ev
     m_checkpointEvery = everyEntries;
 }
 
+AuditLog::Head &AuditLog::head()
+{
+    if (m_head.valid && m_head.generation == m_database.generation())
+        return m_head;
+    m_head = Head();
+    m_head.hash = core::AuditEntry::genesisHash();
+    QSqlQuery query(m_database.connection());
+    if (query.exec(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) && query.next()) {
+        m_head.seq = query.value(0).toLongLong();
+        m_head.hash = query.value(1).toString();
+    }
+    m_head.lastCheckpoint = lastCheckpointSeq();
+    m_head.generation = m_database.generation();
+    m_head.valid = true;
+    return m_head;
+}
+
+QSqlQuery *AuditLog::insertStatement(QString *error)
+{
+    // Prepared once: the insert runs for every entry of every submission.
+    if (!m_insert) {
+        m_insert.emplace(m_database.connection());
+        if (!m_insert->prepare(QStringLiteral("INSERT INTO audit_log (seq, at, event, action_id, data, prev_hash, "
+                                              "hash) VALUES (?, ?, ?, ?, ?, ?, ?)"))) {
+            *error = QStringLiteral("audit append failed: %1").arg(m_insert->lastError().text());
+            m_insert.reset();
+            return nullptr;
+        }
+    }
+    return &*m_insert;
+}
+
 std::optional<core::AuditEntry> AuditLog::append(const QString &event, const QString &actionId, const QJsonObject &data,
                                                  QString *error)
 {
-    QSqlQuery head(m_database.connection());
-    core::AuditEntry entry;
-    entry.seq = 1;
-    entry.prevHash = core::AuditEntry::genesisHash();
-    if (head.exec(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) && head.next()) {
-        entry.seq = head.value(0).toLongLong() + 1;
-        entry.prevHash = head.value(1).toString();
-    }
-    entry.at = QDateTime::currentDateTimeUtc();
-    entry.event = event;
-    entry.actionId = actionId;
-    entry.data = data;
-    entry.hash = entry.computeHash();
-    QSqlQuery insert(m_database.connection());
-    insert.prepare(QStringLiteral("INSERT INTO audit_log (seq, at, event, action_id, data, prev_hash, hash) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    insert.addBindValue(entry.seq);
-    insert.addBindValue(core::JsonReader::formatTimestamp(entry.at));
-    insert.addBindValue(event);
-    insert.addBindValue(actionId.isEmpty() ? QVariant() : QVariant(actionId));
-    insert.addBindValue(QString::fromUtf8(core::CanonicalJson::serializeOrEmpty(data)));
-    insert.addBindValue(entry.prevHash);
-    insert.addBindValue(entry.hash);
-    if (!insert.exec()) {
-        *error = QStringLiteral("audit append failed: %1").arg(insert.lastError().text());
+    const QList<core::AuditEntry> appended = appendEntries({{event, actionId, data}}, error);
+    if (appended.isEmpty())
         return std::nullopt;
-    }
-    if (m_checkpointKey && m_checkpointEvery > 0 && entry.seq - lastCheckpointSeq() >= m_checkpointEvery
-        && !insertCheckpoint(entry.seq, entry.hash, *m_checkpointKey, error))
-        return std::nullopt;
-    return entry;
+    return appended.first();
 }
 
 bool AuditLog::appendMany(const QList<NewEntry> &entries, QString *error)
 {
-    if (entries.isEmpty())
-        return true;
-    QSqlQuery head(m_database.connection());
-    qint64 seq = 0;
-    QString prevHash = core::AuditEntry::genesisHash();
-    if (head.exec(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) && head.next()) {
-        seq = head.value(0).toLongLong();
-        prevHash = head.value(1).toString();
-    }
-    qint64 lastCheckpoint = m_checkpointKey && m_checkpointEvery > 0 ? lastCheckpointSeq() : 0;
-    QSqlQuery insert(m_database.connection());
-    if (!insert.prepare(QStringLiteral("INSERT INTO audit_log (seq, at, event, action_id, data, prev_hash, hash) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?)"))) {
-        *error = QStringLiteral("audit append failed: %1").arg(insert.lastError().text());
-        return false;
-    }
+    return entries.isEmpty() || !appendEntries(entries, error).isEmpty();
+}
+
+QList<core::AuditEntry> AuditLog::appendEntries(const QList<NewEntry> &entries, QString *error)
+{
+    QList<core::AuditEntry> out;
+    QSqlQuery *statement = insertStatement(error);
+    if (!statement)
+        return out;
+    QSqlQuery &insert = *statement;
+    Head &h = head();
+    qint64 seq = h.seq;
+    QString prevHash = h.hash;
+    qint64 lastCheckpoint = h.lastCheckpoint;
+    out.reserve(entries.size());
     // A kill appends thousands of entries with the same data object: its
     // canonical text is made once, and each entry's hash input is written
     // directly (AuditEntryText, byte-identical to computeHash()).
@@ -163,16 +167,25 @@ bool AuditLog::appendMany(const QList<NewEntry> &entries, QString *error)
         insert.bindValue(6, entry.hash);
         if (!insert.exec()) {
             *error = QStringLiteral("audit append failed: %1").arg(insert.lastError().text());
-            return false;
+            // The caller rolls back; the kept head must be read again.
+            m_head.valid = false;
+            return {};
         }
         prevHash = entry.hash;
+        // Checkpoints fall exactly where one-by-one appends put them: every N entries.
         if (m_checkpointKey && m_checkpointEvery > 0 && entry.seq - lastCheckpoint >= m_checkpointEvery) {
-            if (!insertCheckpoint(entry.seq, entry.hash, *m_checkpointKey, error))
-                return false;
+            if (!insertCheckpoint(entry.seq, entry.hash, *m_checkpointKey, error)) {
+                m_head.valid = false;
+                return {};
+            }
             lastCheckpoint = entry.seq;
         }
+        out.append(entry);
     }
-    return true;
+    h.seq = seq;
+    h.hash = prevHash;
+    h.lastCheckpoint = lastCheckpoint;
+    return out;
 }
 
 qint64 AuditLog::headSeq() const
@@ -205,6 +218,8 @@ std::optional<AuditLog::Checkpoint> AuditLog::checkpoint(const core::Ed25519Priv
     auto cp = insertCheckpoint(seq, head.value(1).toString(), brokerKey, error);
     if (!cp || !transaction.commit(error))
         return std::nullopt;
+    if (m_head.valid && m_head.seq == seq)
+        m_head.lastCheckpoint = seq;
     return cp;
 }
 

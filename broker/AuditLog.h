@@ -6,6 +6,7 @@
 #include <QIODevice>
 #include <QJsonObject>
 #include <QList>
+#include <QSqlQuery>
 
 #include <optional>
 
@@ -91,13 +92,31 @@ public:
     static std::optional<QString> checkpointProblem(const Checkpoint &checkpoint, const core::Ed25519PublicKey &key);
 
 private:
+    // Appends in the caller's transaction; the entries written, or none on error.
+    QList<core::AuditEntry> appendEntries(const QList<NewEntry> &entries, QString *error);
     // Signs and stores a checkpoint over entry `seq`; the caller's transaction must be open.
     std::optional<Checkpoint> insertCheckpoint(qint64 seq, const QString &headHash,
                                                const core::Ed25519PrivateKey &brokerKey, QString *error);
 
+    // The chain head and the last checkpoint's seq, read from the file once and
+    // then kept in memory while Database::generation() says nothing else
+    // changed the file (no rollback, no other process's commit).
+    struct Head
+    {
+        qint64 seq = 0;
+        QString hash;
+        qint64 lastCheckpoint = 0;
+        quint64 generation = 0;
+        bool valid = false;
+    };
+    Head &head();
+    QSqlQuery *insertStatement(QString *error);
+
     storage::Database &m_database;
     const core::Ed25519PrivateKey *m_checkpointKey = nullptr;
     int m_checkpointEvery = 0;
+    Head m_head;
+    std::optional<QSqlQuery> m_insert;
 };
 
 } // namespace countersign::broker

@@ -113,6 +113,8 @@ std::optional<BrokerConfig> BrokerConfig::load(const QString &path, QStringList 
     readInt(limits, QStringLiteral("max_wait_seconds"), config.maxWaitSeconds, 0);
     readInt(limits, QStringLiteral("max_history_page"), config.maxHistoryPage, 1);
     readInt(limits, QStringLiteral("min_approval_deadline_seconds"), config.minApprovalDeadlineSeconds, 1);
+    readInt(limits, QStringLiteral("commit_window_ms"), config.commitWindowMs, 0);
+    readInt(limits, QStringLiteral("commit_max_batch"), config.commitMaxBatch, 1);
     limits.finish();
 
     core::JsonReader audit(root.object(QStringLiteral("audit"), core::JsonReader::Optional), QStringLiteral("audit"),

@@ -38,6 +38,11 @@ struct BrokerConfig
     // closed (an expired action is denied), so lowering this is safe; it exists
     // to catch a rule that gives approvers no time to read what they sign.
     qint64 minApprovalDeadlineSeconds = 60;
+    // Group commit (docs/architecture.md): how long a batch transaction stays
+    // open for more work after it opened (0: until the event loop is idle), and
+    // how many requests it holds at most.
+    int commitWindowMs = 0;
+    int commitMaxBatch = 256;
 
     int checkpointEveryEntries = 1000;
     int checkpointEverySeconds = 10;

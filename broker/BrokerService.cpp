@@ -97,7 +97,17 @@ BrokerService::BrokerService(BrokerConfig config, std::unique_ptr<storage::Datab
     , m_tokens(*m_database)
     , m_killSwitches(*m_database)
     , m_audit(*m_database)
+    , m_commits(*m_database)
 {
+    m_commits.setWindow(m_config.commitWindowMs);
+    m_commits.setMaxRequests(m_config.commitMaxBatch);
+    connect(&m_commits, &CommitGroup::batchFinished, this, [this](int requests, bool committed, qint64 commitNs) {
+        m_metrics.observeBatch(requests, committed, commitNs);
+        if (m_expiryQueued) {
+            m_expiryQueued = false;
+            scheduleExpiry();
+        }
+    });
     // "At least every N entries": counted in the database, so entries appended
     // by other processes (the CLI) and by one large transaction count too.
     m_audit.setCheckpointing(&m_brokerKey, m_config.checkpointEveryEntries);
@@ -116,6 +126,8 @@ BrokerService::BrokerService(BrokerConfig config, std::unique_ptr<storage::Datab
 
 BrokerService::~BrokerService()
 {
+    // Answered while every member still exists.
+    m_commits.flush();
     checkpointNow();
 }
 
@@ -137,6 +149,7 @@ bool BrokerService::start(QString *error)
             return false;
     }
     expireDue();
+    flush();
     m_checkpointTimer.start();
     m_retentionTimer.start();
     QString retentionError;
@@ -148,6 +161,7 @@ bool BrokerService::start(QString *error)
 bool BrokerService::reloadPolicy(QString *error)
 {
     QStringList errors;
+    flush();
     auto policy = Policy::load(m_config.policy, &errors, m_config.minApprovalDeadlineSeconds);
     if (!policy) {
         *error = errors.join(QLatin1Char('\n'));
@@ -182,8 +196,31 @@ bool BrokerService::appendAudit(const QString &event, const QString &actionId, c
     return m_audit.append(event, actionId, data, error).has_value();
 }
 
+void BrokerService::flush()
+{
+    m_commits.flush();
+}
+
+bool BrokerService::write(const std::function<bool(QString *error)> &work, QString *error)
+{
+    if (m_commits.isOpen())
+        return m_commits.step(work, error);
+    storage::Transaction transaction(*m_database);
+    return transaction.begin(error) && work(error) && transaction.commit(error);
+}
+
+void BrokerService::scheduleExpiryAfterCommit()
+{
+    // Once per batch (batchFinished), not once per submission: nextExpiry is a query.
+    if (m_commits.isOpen())
+        m_expiryQueued = true;
+    else
+        scheduleExpiry();
+}
+
 void BrokerService::checkpointNow()
 {
+    flush();
     QString error;
     if (!m_audit.checkpoint(m_brokerKey, &error) && !error.isEmpty())
         qCWarning(lcBroker) << "checkpoint failed:" << error;
@@ -229,8 +266,32 @@ BrokerService::Auth BrokerService::authenticate(QByteArrayView authorization)
     return auth;
 }
 
-BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView authorization,
-                                            const QString &idempotencyKey)
+void BrokerService::submit(QByteArrayView body, QByteArrayView authorization, const QString &idempotencyKey,
+                           std::function<void(const Answer &)> done)
+{
+    const auto unavailable = [] {
+        return error(503, QStringLiteral("unavailable"),
+                     QStringLiteral("the broker could not store the action durably; nothing was recorded"));
+    };
+    QString dbError;
+    if (!m_commits.begin(&dbError)) {
+        qCWarning(lcBroker) << "could not store a submission:" << dbError;
+        done(unavailable());
+        return;
+    }
+    bool dependsOnBatch = false;
+    const Answer answer = submitInBatch(body, authorization, idempotencyKey, &dependsOnBatch);
+    // Answered only after the batch committed. An answer that relied on what
+    // the batch wrote (an accepted action, a replayed idempotency record) is
+    // replaced by an error when the commit failed: none of it was kept.
+    m_commits.whenDone([answer, dependsOnBatch, unavailable, done = std::move(done)](bool committed) {
+        done(committed || !dependsOnBatch ? answer : unavailable());
+    });
+    m_commits.requestJoined();
+}
+
+BrokerService::Answer BrokerService::submitInBatch(QByteArrayView body, QByteArrayView authorization,
+                                                   const QString &idempotencyKey, bool *dependsOnBatch)
 {
     Auth auth = authenticate(authorization);
     if (!auth.token) {
@@ -254,6 +315,8 @@ BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView 
 
     const QString bodyHash = QString::fromLatin1(core::Sha256::hex(body));
     if (const auto previous = m_store.idempotency(token.id, idempotencyKey)) {
+        // Possibly written by an earlier submission of this very batch.
+        *dependsOnBatch = true;
         if (previous->bodySha256 != bodyHash)
             return error(409, QStringLiteral("idempotency_conflict"),
                          QStringLiteral("this Idempotency-Key was already used with a different body"));
@@ -282,17 +345,18 @@ BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView 
 
     auto refuse = [&](int status, const QString &code, const QString &message) {
         QString auditError;
-        storage::Transaction transaction(*m_database);
-        if (transaction.begin(&auditError)
-            && appendAudit(QStringLiteral("submission_refused"), QString(),
-                           {{QStringLiteral("code"), code},
-                            {QStringLiteral("message"), message},
-                            {QStringLiteral("token"), token.id},
-                            {QStringLiteral("tenant"), action.tenant},
-                            {QStringLiteral("agent"), action.agent.id},
-                            {QStringLiteral("tool"), action.tool.name}},
-                           &auditError))
-            transaction.commit(&auditError);
+        write(
+            [&](QString *e) {
+                return appendAudit(QStringLiteral("submission_refused"), QString(),
+                                   {{QStringLiteral("code"), code},
+                                    {QStringLiteral("message"), message},
+                                    {QStringLiteral("token"), token.id},
+                                    {QStringLiteral("tenant"), action.tenant},
+                                    {QStringLiteral("agent"), action.agent.id},
+                                    {QStringLiteral("tool"), action.tool.name}},
+                                   e);
+            },
+            &auditError);
         m_metrics.countRefusal(code);
         return error(status, code, message);
     };
@@ -315,11 +379,14 @@ BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView 
 
     const PolicyDecision decision = m_policy.evaluate(action);
     if (decision.decision == QStringLiteral("approve")
-        && m_store.pendingCountForAgent(action.tenant, action.agent.id) >= m_config.maxPendingPerAgent)
+        && m_store.pendingCountForAgent(action.tenant, action.agent.id) >= m_config.maxPendingPerAgent) {
+        // The count includes this batch's own pending submissions.
+        *dependsOnBatch = true;
         return refuse(429, QStringLiteral("too_many_pending"),
                       QStringLiteral("agent '%1' already has %2 actions waiting for approval")
                           .arg(action.agent.id)
                           .arg(m_config.maxPendingPerAgent));
+    }
 
     ActionStore::StoredAction stored;
     stored.id = newActionId();
@@ -350,7 +417,14 @@ BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView 
     }
     document.insert(QStringLiteral("policy"), outcome.toJson());
     stored.document = document;
-    stored.digest = core::ActionDigest::compute(document);
+    // The document holds none of the mutable fields the digest leaves out, so
+    // the digest's canonical bytes are exactly the text stored: computed once.
+    const QByteArray canonical = core::ActionDigest::canonicalBytes(document);
+    stored.digest
+        = QStringLiteral("sha256:") + QString::fromLatin1(core::Base64Url::encode(core::Sha256::hash(canonical)));
+    bool canonicalIsDocument = true;
+    for (const QString &field : core::Action::mutableBrokerFields())
+        canonicalIsDocument = canonicalIsDocument && !document.contains(field);
 
     QJsonObject response {{QStringLiteral("id"), stored.id},
                           {QStringLiteral("status"), agentStatus(stored.status)},
@@ -364,49 +438,54 @@ BrokerService::Answer BrokerService::submit(QByteArrayView body, QByteArrayView 
     const int httpStatus = stored.isPending() ? 202 : 200;
 
     QString dbError;
-    storage::Transaction transaction(*m_database);
-    bool ok = transaction.begin(&dbError);
-    if (ok) {
-        stored.seq = m_store.nextChangeSeq(&dbError);
-        response.insert(QStringLiteral("seq"), stored.seq);
-        ok = stored.seq > 0 && m_store.insert(stored, &dbError)
-            && appendAudit(QStringLiteral("submitted"), stored.id,
-                           {{QStringLiteral("digest"), stored.digest},
-                            {QStringLiteral("tenant"), stored.tenant},
-                            {QStringLiteral("agent"), stored.agentId},
-                            {QStringLiteral("tool"), stored.tool},
-                            {QStringLiteral("user"), stored.user},
-                            {QStringLiteral("token"), token.id},
-                            {QStringLiteral("trace_id"), action.trace.traceId},
-                            {QStringLiteral("request_received_at"),
-                             core::JsonReader::formatTimestamp(action.request.receivedAt)}},
-                           &dbError)
-            && appendAudit(QStringLiteral("policy_decided"), stored.id,
-                           {{QStringLiteral("decision"), decision.decision},
-                            {QStringLiteral("rule"), decision.rule},
-                            {QStringLiteral("reason"), decision.reason},
-                            {QStringLiteral("policy_sha256"), m_policy.sha256()}},
-                           &dbError)
-            && (stored.isPending()
-                || appendAudit(
-                    QStringLiteral("resolved"), stored.id,
-                    {{QStringLiteral("status"), stored.status}, {QStringLiteral("by"), QStringLiteral("policy")}},
-                    &dbError))
-            && m_store.putIdempotency(token.id, idempotencyKey,
-                                      {bodyHash, httpStatus, core::CanonicalJson::serializeOrEmpty(response)}, &dbError)
-            && transaction.commit(&dbError);
-    }
+    const bool ok = m_commits.step(
+        [&](QString *stepError) {
+            stored.seq = m_store.nextChangeSeq(stepError);
+            response.insert(QStringLiteral("seq"), stored.seq);
+            return stored.seq > 0 && m_store.insert(stored, stepError, canonicalIsDocument ? canonical : QByteArray())
+                && appendAudit(QStringLiteral("submitted"), stored.id,
+                               {{QStringLiteral("digest"), stored.digest},
+                                {QStringLiteral("tenant"), stored.tenant},
+                                {QStringLiteral("agent"), stored.agentId},
+                                {QStringLiteral("tool"), stored.tool},
+                                {QStringLiteral("user"), stored.user},
+                                {QStringLiteral("token"), token.id},
+                                {QStringLiteral("trace_id"), action.trace.traceId},
+                                {QStringLiteral("request_received_at"),
+                                 core::JsonReader::formatTimestamp(action.request.receivedAt)}},
+                               stepError)
+                && appendAudit(QStringLiteral("policy_decided"), stored.id,
+                               {{QStringLiteral("decision"), decision.decision},
+                                {QStringLiteral("rule"), decision.rule},
+                                {QStringLiteral("reason"), decision.reason},
+                                {QStringLiteral("policy_sha256"), m_policy.sha256()}},
+                               stepError)
+                && (stored.isPending()
+                    || appendAudit(
+                        QStringLiteral("resolved"), stored.id,
+                        {{QStringLiteral("status"), stored.status}, {QStringLiteral("by"), QStringLiteral("policy")}},
+                        stepError))
+                && m_store.putIdempotency(token.id, idempotencyKey,
+                                          {bodyHash, httpStatus, core::CanonicalJson::serializeOrEmpty(response)},
+                                          stepError);
+        },
+        &dbError);
     if (!ok) {
         qCWarning(lcBroker) << "could not store a submission:" << dbError;
         return error(503, QStringLiteral("unavailable"),
                      QStringLiteral("the broker could not store the action durably; nothing was recorded"));
     }
-    m_metrics.countAction(agentStatus(stored.status));
-    qCInfo(lcBroker).noquote() << "action" << stored.id << stored.tenant << stored.agentId << stored.tool << "->"
-                               << stored.status << "by rule" << stored.policyRule;
+    *dependsOnBatch = true;
+    m_commits.whenDone([this, stored](bool committed) {
+        if (!committed)
+            return;
+        m_metrics.countAction(agentStatus(stored.status));
+        qCInfo(lcBroker).noquote() << "action" << stored.id << stored.tenant << stored.agentId << stored.tool << "->"
+                                   << stored.status << "by rule" << stored.policyRule;
+        Q_EMIT actionChanged(stored);
+    });
     if (stored.isPending())
-        scheduleExpiry();
-    Q_EMIT actionChanged(stored);
+        scheduleExpiryAfterCommit();
     return {httpStatus, response};
 }
 
@@ -471,6 +550,8 @@ QJsonObject BrokerService::actionMessage(const ActionStore::StoredAction &action
 
 BrokerService::Answer BrokerService::actionStatus(QByteArrayView authorization, const QString &id, bool *resolved)
 {
+    // An agent is shown committed state only.
+    flush();
     *resolved = true;
     Auth auth = authenticate(authorization);
     if (!auth.token)
@@ -503,6 +584,7 @@ BrokerService::Answer BrokerService::actionStatus(QByteArrayView authorization, 
 
 BrokerService::Answer BrokerService::reportResult(QByteArrayView authorization, const QString &id, QByteArrayView body)
 {
+    flush();
     Auth auth = authenticate(authorization);
     if (!auth.token)
         return auth.refusal;
@@ -556,18 +638,18 @@ BrokerService::Verdict BrokerService::reject(const QString &code, const QString 
                                              const QString &event)
 {
     QString dbError;
-    storage::Transaction transaction(*m_database);
-    if (transaction.begin(&dbError)) {
-        if (!nonce.isEmpty())
-            m_store.rememberNonce(nonce, event, &dbError);
-        if (appendAudit(event, actionId,
-                        {{QStringLiteral("code"), code},
-                         {QStringLiteral("message"), message},
-                         {QStringLiteral("key"), kid},
-                         {QStringLiteral("statement_sha256"), statementHash(jws)}},
-                        &dbError))
-            transaction.commit(&dbError);
-    }
+    write(
+        [&](QString *e) {
+            if (!nonce.isEmpty())
+                m_store.rememberNonce(nonce, event, e);
+            return appendAudit(event, actionId,
+                               {{QStringLiteral("code"), code},
+                                {QStringLiteral("message"), message},
+                                {QStringLiteral("key"), kid},
+                                {QStringLiteral("statement_sha256"), statementHash(jws)}},
+                               e);
+        },
+        &dbError);
     m_metrics.countDecision(code);
     qCInfo(lcBroker).noquote() << event << actionId << code << "-" << message;
     Verdict v;
@@ -619,7 +701,30 @@ BrokerService::authenticateStatement(const ApproverRegistry::Approver &principal
     return SignedStatement {verified, *signer};
 }
 
-BrokerService::Verdict BrokerService::decide(const ApproverRegistry::Approver &principal, QByteArrayView jws)
+void BrokerService::decide(const ApproverRegistry::Approver &principal, QByteArrayView jws,
+                           std::function<void(const Verdict &)> done)
+{
+    const auto unavailable = [] {
+        Verdict v;
+        v.code = QStringLiteral("unavailable");
+        v.message = QStringLiteral("the broker could not store the decision; send it again");
+        return v;
+    };
+    QString dbError;
+    if (!m_commits.begin(&dbError)) {
+        qCWarning(lcBroker) << "could not record a decision:" << dbError;
+        done(unavailable());
+        return;
+    }
+    const Verdict verdict = decideInBatch(principal, jws);
+    // Every verdict may rest on what this batch wrote (nonces, decisions, an
+    // expiry); after a failed commit none of it exists, so none is given.
+    m_commits.whenDone(
+        [verdict, unavailable, done = std::move(done)](bool committed) { done(committed ? verdict : unavailable()); });
+    m_commits.requestJoined();
+}
+
+BrokerService::Verdict BrokerService::decideInBatch(const ApproverRegistry::Approver &principal, QByteArrayView jws)
 {
     const QString rejected = QStringLiteral("decision_rejected");
     Verdict rejection;
@@ -732,33 +837,37 @@ BrokerService::Verdict BrokerService::decide(const ApproverRegistry::Approver &p
         newStatus = QStringLiteral("approved");
 
     QString dbError;
-    storage::Transaction transaction(*m_database);
-    bool ok = transaction.begin(&dbError) && m_store.rememberNonce(nonce, QStringLiteral("decision"), &dbError)
-        && m_store.addDecision({action->id, decoded.kid, statement.verdict, statement.reason,
-                                core::JsonReader::formatTimestamp(statement.issuedAt), now(), QString::fromLatin1(jws)},
-                               &dbError)
-        && appendAudit(QStringLiteral("decision_accepted"), action->id,
-                       {{QStringLiteral("approver"), decoded.kid},
-                        {QStringLiteral("approver_name"), principal.name},
-                        {QStringLiteral("verdict"), statement.verdict},
-                        {QStringLiteral("reason"), statement.reason},
-                        {QStringLiteral("digest"), statement.actionDigest},
-                        {QStringLiteral("nonce"), nonce},
-                        {QStringLiteral("statement_sha256"), statementHash(jws)}},
-                       &dbError);
-    if (ok) {
-        if (newStatus.isEmpty()) {
-            action->seq = m_store.nextChangeSeq(&dbError);
-            ok = action->seq > 0 && m_store.touch(action->id, action->seq, &dbError);
-        } else {
-            ok = resolve(*action, newStatus,
-                         {{QStringLiteral("by"), QStringLiteral("decision")},
-                          {QStringLiteral("approvals"), approvals},
-                          {QStringLiteral("denials"), denials}},
-                         &dbError);
-        }
-    }
-    ok = ok && transaction.commit(&dbError);
+    const bool ok = m_commits.step(
+        [&](QString *e) {
+            bool stepOk = m_store.rememberNonce(nonce, QStringLiteral("decision"), e)
+                && m_store.addDecision({action->id, decoded.kid, statement.verdict, statement.reason,
+                                        core::JsonReader::formatTimestamp(statement.issuedAt), now(),
+                                        QString::fromLatin1(jws)},
+                                       e)
+                && appendAudit(QStringLiteral("decision_accepted"), action->id,
+                               {{QStringLiteral("approver"), decoded.kid},
+                                {QStringLiteral("approver_name"), principal.name},
+                                {QStringLiteral("verdict"), statement.verdict},
+                                {QStringLiteral("reason"), statement.reason},
+                                {QStringLiteral("digest"), statement.actionDigest},
+                                {QStringLiteral("nonce"), nonce},
+                                {QStringLiteral("statement_sha256"), statementHash(jws)}},
+                               e);
+            if (stepOk) {
+                if (newStatus.isEmpty()) {
+                    action->seq = m_store.nextChangeSeq(e);
+                    stepOk = action->seq > 0 && m_store.touch(action->id, action->seq, e);
+                } else {
+                    stepOk = resolve(*action, newStatus,
+                                     {{QStringLiteral("by"), QStringLiteral("decision")},
+                                      {QStringLiteral("approvals"), approvals},
+                                      {QStringLiteral("denials"), denials}},
+                                     e);
+                }
+            }
+            return stepOk;
+        },
+        &dbError);
     if (!ok) {
         qCWarning(lcBroker) << "could not record a decision:" << dbError;
         Verdict v;
@@ -766,14 +875,19 @@ BrokerService::Verdict BrokerService::decide(const ApproverRegistry::Approver &p
         v.message = QStringLiteral("the broker could not store the decision; send it again");
         return v;
     }
-    m_metrics.countDecision(QStringLiteral("accepted"));
+    m_commits.whenDone(
+        [this, changed = *action, newStatus, verdict = statement.verdict, approver = principal.name](bool committed) {
+            if (!committed)
+                return;
+            m_metrics.countDecision(QStringLiteral("accepted"));
+            if (!newStatus.isEmpty())
+                m_metrics.observeDecisionLatency(double(changed.submittedAt.msecsTo(changed.resolvedAt)) / 1000.0);
+            qCInfo(lcBroker).noquote() << "decision" << verdict << "on" << changed.id << "by" << approver << "->"
+                                       << changed.status;
+            Q_EMIT actionChanged(changed);
+        });
     if (!newStatus.isEmpty())
-        m_metrics.observeDecisionLatency(double(action->submittedAt.msecsTo(action->resolvedAt)) / 1000.0);
-    qCInfo(lcBroker).noquote() << "decision" << statement.verdict << "on" << action->id << "by" << principal.name
-                               << "->" << action->status;
-    if (!newStatus.isEmpty())
-        scheduleExpiry();
-    Q_EMIT actionChanged(*action);
+        scheduleExpiryAfterCommit();
     Verdict v;
     v.accepted = true;
     v.message = newStatus.isEmpty()
@@ -788,7 +902,11 @@ BrokerService::Verdict BrokerService::decide(const ApproverRegistry::Approver &p
 
 BrokerService::Verdict BrokerService::killSwitch(const ApproverRegistry::Approver &principal, QByteArrayView jws)
 {
-    announce(); // a previous order's pushes, had its caller not announced them
+    // Not group-committed. A previous order's pushes go out first (had its
+    // caller not announced them), then the batch in flight commits and is
+    // announced, so the kill's own changes follow both in seq order.
+    announce();
+    flush();
     const QString rejected = QStringLiteral("killswitch_rejected");
     Verdict rejection;
     const auto signedStatement
@@ -1063,47 +1181,57 @@ void BrokerService::recordKilledRefusal(qint64 switchId, const QString &message,
                                         const QString &tenant, const QString &agent, const QString &tool)
 {
     QString dbError;
-    storage::Transaction transaction(*m_database);
-    if (!(transaction.begin(&dbError)
-          && appendAudit(QStringLiteral("submission_refused"), QString(),
-                         {{QStringLiteral("code"), QStringLiteral("killed")},
-                          {QStringLiteral("message"), message},
-                          {QStringLiteral("token"), tokenId},
-                          {QStringLiteral("tenant"), tenant},
-                          {QStringLiteral("agent"), agent},
-                          {QStringLiteral("tool"), tool},
-                          {QStringLiteral("killswitch"), switchId}},
-                         &dbError)
-          && m_killSwitches.countRefusal(switchId, agent, &dbError) && transaction.commit(&dbError)))
+    if (!write(
+            [&](QString *e) {
+                return appendAudit(QStringLiteral("submission_refused"), QString(),
+                                   {{QStringLiteral("code"), QStringLiteral("killed")},
+                                    {QStringLiteral("message"), message},
+                                    {QStringLiteral("token"), tokenId},
+                                    {QStringLiteral("tenant"), tenant},
+                                    {QStringLiteral("agent"), agent},
+                                    {QStringLiteral("tool"), tool},
+                                    {QStringLiteral("killswitch"), switchId}},
+                                   e)
+                    && m_killSwitches.countRefusal(switchId, agent, e);
+            },
+            &dbError))
         qCWarning(lcBroker) << "could not record a refused submission:" << dbError;
     m_metrics.countRefusal(QStringLiteral("killed"));
 }
 
 void BrokerService::expireDue()
 {
+    // Joins the open batch (a decision on an overdue action calls this) or opens one.
+    QString dbError;
+    if (!m_commits.begin(&dbError)) {
+        qCWarning(lcBroker) << "could not expire overdue actions:" << dbError;
+        scheduleExpiry();
+        return;
+    }
     const QDateTime nowUtc = QDateTime::currentDateTimeUtc();
     const QList<ActionStore::StoredAction> due = m_store.dueForExpiry(nowUtc);
-    QList<ActionStore::StoredAction> expired;
     for (ActionStore::StoredAction action : due) {
-        QString dbError;
-        storage::Transaction transaction(*m_database);
-        if (transaction.begin(&dbError)
-            && resolve(action, QStringLiteral("expired"),
-                       {{QStringLiteral("by"), QStringLiteral("deadline")},
-                        {QStringLiteral("deadline"), core::JsonReader::formatTimestamp(action.expiresAt)}},
-                       &dbError)
-            && transaction.commit(&dbError)) {
-            m_metrics.countAction(QStringLiteral("expired"));
-            expired.append(action);
-        } else {
+        const bool ok = m_commits.step(
+            [&](QString *e) {
+                return resolve(action, QStringLiteral("expired"),
+                               {{QStringLiteral("by"), QStringLiteral("deadline")},
+                                {QStringLiteral("deadline"), core::JsonReader::formatTimestamp(action.expiresAt)}},
+                               e);
+            },
+            &dbError);
+        if (!ok) {
             qCWarning(lcBroker) << "could not expire" << action.id << dbError;
+            continue;
         }
+        m_commits.whenDone([this, action](bool committed) {
+            if (!committed)
+                return;
+            m_metrics.countAction(QStringLiteral("expired"));
+            qCInfo(lcBroker).noquote() << "action" << action.id << "expired (deadline passed)";
+            Q_EMIT actionChanged(action);
+        });
     }
-    for (const ActionStore::StoredAction &action : std::as_const(expired)) {
-        qCInfo(lcBroker).noquote() << "action" << action.id << "expired (deadline passed)";
-        Q_EMIT actionChanged(action);
-    }
-    scheduleExpiry();
+    m_expiryQueued = true;
 }
 
 void BrokerService::scheduleExpiry()
@@ -1122,6 +1250,7 @@ std::optional<ApproverRegistry::Approver> BrokerService::enrolApprover(const QSt
                                                                        const QStringList &roles,
                                                                        const QStringList &tenants, QString *error)
 {
+    flush();
     storage::Transaction transaction(*m_database);
     if (!transaction.begin(error))
         return std::nullopt;
@@ -1134,6 +1263,7 @@ std::optional<ApproverRegistry::Approver> BrokerService::enrolApprover(const QSt
 
 std::optional<ApproverRegistry::Approver> BrokerService::revokeApprover(const QString &keyIdOrName, QString *error)
 {
+    flush();
     storage::Transaction transaction(*m_database);
     if (!transaction.begin(error))
         return std::nullopt;
@@ -1150,6 +1280,7 @@ std::optional<TokenRegistry::AgentToken> BrokerService::createToken(const QStrin
                                                                     const QStringList &tools, qint64 ttlSeconds,
                                                                     QString *secret, QString *error)
 {
+    flush();
     storage::Transaction transaction(*m_database);
     if (!transaction.begin(error))
         return std::nullopt;
@@ -1164,6 +1295,7 @@ std::optional<TokenRegistry::AgentToken> BrokerService::createToken(const QStrin
 
 std::optional<TokenRegistry::AgentToken> BrokerService::revokeToken(const QString &id, QString *error)
 {
+    flush();
     storage::Transaction transaction(*m_database);
     if (!transaction.begin(error))
         return std::nullopt;
@@ -1176,6 +1308,7 @@ std::optional<TokenRegistry::AgentToken> BrokerService::revokeToken(const QStrin
 
 int BrokerService::runRetention(const QDateTime &nowUtc, QString *error)
 {
+    flush();
     const QString purgedText
         = QStringLiteral("[purged on %1 under the retention policy]").arg(nowUtc.date().toString(Qt::ISODate));
     auto purge = [&](QJsonObject document) {

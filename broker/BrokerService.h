@@ -4,6 +4,7 @@
 #include "broker/ApproverRegistry.h"
 #include "broker/AuditLog.h"
 #include "broker/BrokerConfig.h"
+#include "broker/CommitGroup.h"
 #include "broker/KillSwitchRegistry.h"
 #include "broker/Metrics.h"
 #include "broker/Policy.h"
@@ -32,6 +33,12 @@ namespace countersign::broker {
 // signed decisions, deadlines, kill switches, retention, checkpoints. Every
 // state change and its audit entries commit in one transaction before anyone
 // is told about it; signals are emitted only after the commit.
+//
+// Submissions, decisions and expiries are group-committed (CommitGroup): each
+// is a savepoint of the open batch transaction, and its answer is handed to
+// `done` only after the batch has committed (or, with an `unavailable` error,
+// when the commit failed and nothing of it was kept). Every other operation
+// commits the open batch first (flush()) and then runs as before.
 class BrokerService : public QObject
 {
     Q_OBJECT
@@ -62,14 +69,18 @@ public:
     bool start(QString *error);
     bool reloadPolicy(QString *error);
 
-    // Agents' side.
-    Answer submit(QByteArrayView body, QByteArrayView authorization, const QString &idempotencyKey);
+    // Agents' side. `done` runs once, after the batch holding the submission
+    // committed (possibly later, from the event loop).
+    void submit(QByteArrayView body, QByteArrayView authorization, const QString &idempotencyKey,
+                std::function<void(const Answer &)> done);
     // The action as its agent sees it; *resolved tells whether a long-poll may stop waiting.
     Answer actionStatus(QByteArrayView authorization, const QString &id, bool *resolved);
     Answer reportResult(QByteArrayView authorization, const QString &id, QByteArrayView body);
 
     // Consoles' side. The principal is the approver the session logged in as.
-    Verdict decide(const ApproverRegistry::Approver &principal, QByteArrayView jws);
+    // `done` runs once, after the batch holding the decision committed.
+    void decide(const ApproverRegistry::Approver &principal, QByteArrayView jws,
+                std::function<void(const Verdict &)> done);
     // An accepted engage or release is committed when this returns; the caller
     // answers the order, then calls announce() to push it (the killed actions
     // and the switch) to every console and long-poll.
@@ -104,6 +115,11 @@ public:
     void expireDue();
     void checkpointNow();
 
+    // Commits the open batch now and answers it. Anything that reads the store
+    // for someone else, or writes outside a batch, calls this first.
+    void flush();
+    CommitGroup &commits() { return m_commits; }
+
     ApproverRegistry &approvers() { return m_approvers; }
     TokenRegistry &tokens() { return m_tokens; }
     KillSwitchRegistry &killSwitches() { return m_killSwitches; }
@@ -136,6 +152,15 @@ private:
         std::optional<TokenRegistry::AgentToken> killedToken;
     };
     Auth authenticate(QByteArrayView authorization);
+    // The submission inside the open batch; *dependsOnBatch tells whether the
+    // answer relies on what the batch wrote (then a failed commit replaces it).
+    Answer submitInBatch(QByteArrayView body, QByteArrayView authorization, const QString &idempotencyKey,
+                         bool *dependsOnBatch);
+    Verdict decideInBatch(const ApproverRegistry::Approver &principal, QByteArrayView jws);
+    // Runs `work` as a step of the open batch, or in its own transaction when none is open.
+    bool write(const std::function<bool(QString *error)> &work, QString *error);
+    // scheduleExpiry() once, after the open batch commits.
+    void scheduleExpiryAfterCommit();
     struct SignedStatement
     {
         core::JwsResult verified;
@@ -170,6 +195,8 @@ private:
     KillSwitchRegistry m_killSwitches;
     AuditLog m_audit;
     Metrics m_metrics;
+    CommitGroup m_commits;
+    bool m_expiryQueued = false;
     QTimer m_expiryTimer;
     QTimer m_checkpointTimer;
     QTimer m_retentionTimer;

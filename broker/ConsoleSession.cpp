@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QWebSocket>
 
 Q_DECLARE_LOGGING_CATEGORY(lcBroker)
@@ -101,11 +102,18 @@ void ConsoleSession::onMessage(const QString &text)
     }
     const QJsonValue id = message.value(QStringLiteral("id"));
     const bool statement = type == QStringLiteral("decide") || type == QStringLiteral("killswitch");
+    // Only decisions join the open batch; everything else (subscribe, history,
+    // audit ranges, kill switches) reads committed state, in message order
+    // after this session's earlier decisions.
+    if (type != QStringLiteral("decide"))
+        m_service->flush();
     if (!refreshPrincipal()) {
         // A statement from a session whose key was revoked still gets its answer
         // (revoked_key, audited like every rejection) before the session closes.
-        if (statement)
+        if (statement) {
             handleStatement(type, message);
+            m_service->flush(); // the answer goes out before the session closes
+        }
         closeRevoked();
         return;
     }
@@ -148,13 +156,20 @@ void ConsoleSession::handleStatement(const QString &type, const QJsonObject &mes
         sendError(QStringLiteral("malformed"), QStringLiteral("'jws' is required"), id);
         return;
     }
-    const BrokerService::Verdict verdict = type == QStringLiteral("decide")
-        ? m_service->decide(*m_principal, jws.toLatin1())
-        : m_service->killSwitch(*m_principal, jws.toLatin1());
-    QJsonObject reply = verdict.toJson();
-    reply.insert(QStringLiteral("type"), QString(type + QStringLiteral("_result")));
-    reply.insert(QStringLiteral("id"), id);
-    send(reply);
+    auto reply = [session = QPointer<ConsoleSession>(this), type, id](const BrokerService::Verdict &verdict) {
+        if (!session)
+            return;
+        QJsonObject json = verdict.toJson();
+        json.insert(QStringLiteral("type"), QString(type + QStringLiteral("_result")));
+        json.insert(QStringLiteral("id"), id);
+        session->send(json);
+    };
+    // A decision is group-committed: its result is sent after the batch holding it committed.
+    if (type == QStringLiteral("decide")) {
+        m_service->decide(*m_principal, jws.toLatin1(), reply);
+        return;
+    }
+    reply(m_service->killSwitch(*m_principal, jws.toLatin1()));
     // The answer first, then what the order changed, to every session (this
     // one included). Flushed now: otherwise it would leave the socket only when
     // the event loop runs again, after every push has been built and queued.

@@ -136,6 +136,7 @@ void HttpFrontend::watchSocket(QTcpSocket *socket)
 void HttpFrontend::respond(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
                            bool close)
 {
+    // A socket that closed before its answer was ready is simply not answered.
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return;
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
@@ -163,6 +164,8 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     const QHttpServerRequest::Method method = request.method();
     static const QRegularExpression actionPath(QStringLiteral("^/v1/actions/([A-Za-z0-9_-]{1,64})(/result)?$"));
 
+    if (path == QStringLiteral("/healthz") || path == QStringLiteral("/metrics"))
+        m_service->flush();
     if (path == QStringLiteral("/healthz")) {
         respondJson(socket, 200,
                     {{QStringLiteral("status"), QStringLiteral("ok")},
@@ -181,11 +184,17 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
             respondJson(socket, 405, {{QStringLiteral("error"), QStringLiteral("method_not_allowed")}}, close);
             return true;
         }
-        const BrokerService::Answer answer = m_service->submit(request.body(), request.value("authorization"),
-                                                               QString::fromLatin1(request.value("idempotency-key")));
-        respondJson(socket, answer.httpStatus, answer.body, close);
+        // Answered when the batch holding it has committed (BrokerService::submit).
+        m_service->submit(request.body(), request.value("authorization"),
+                          QString::fromLatin1(request.value("idempotency-key")),
+                          [socket = QPointer<QTcpSocket>(socket), close](const BrokerService::Answer &answer) {
+                              respondJson(socket, answer.httpStatus, answer.body, close);
+                          });
         return true;
     }
+    // Everything else reads committed state only, and answers in request order
+    // after any submission of the same connection.
+    m_service->flush();
     const QRegularExpressionMatch match = actionPath.match(path);
     if (match.hasMatch()) {
         const QString id = match.captured(1);

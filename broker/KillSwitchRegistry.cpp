@@ -11,6 +11,18 @@
 namespace countersign::broker {
 
 namespace {
+// A write here makes the active switches kept in memory stale, whichever way it ends.
+struct CacheGuard
+{
+    explicit CacheGuard(storage::Database &database)
+        : m_database(database)
+    { }
+    ~CacheGuard() { m_database.invalidate(); }
+    storage::Database &m_database;
+};
+} // namespace
+
+namespace {
 
 QStringList agentsFrom(const QString &text)
 {
@@ -102,6 +114,7 @@ std::optional<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::engage(const Q
                                                                          const QString &reason, const QString &by,
                                                                          const QString &jws, QString *error)
 {
+    const CacheGuard guard(m_database);
     if (findActive(scope, target)) {
         *error = QStringLiteral("a %1 kill switch for '%2' is already engaged").arg(scope, target);
         return std::nullopt;
@@ -132,6 +145,7 @@ std::optional<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::engage(const Q
 
 bool KillSwitchRegistry::setKilled(qint64 id, qint64 count, const QStringList &agents, QString *error)
 {
+    const CacheGuard guard(m_database);
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("UPDATE killswitches SET killed_count = ?, agents = ? WHERE id = ?"));
     q.addBindValue(count);
@@ -146,6 +160,7 @@ bool KillSwitchRegistry::setKilled(qint64 id, qint64 count, const QStringList &a
 
 bool KillSwitchRegistry::countRefusal(qint64 id, const QString &agent, QString *error)
 {
+    const CacheGuard guard(m_database);
     QSqlQuery read(m_database.connection());
     read.prepare(QStringLiteral("SELECT agents FROM killswitches WHERE id = ?"));
     read.addBindValue(id);
@@ -171,6 +186,7 @@ std::optional<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::release(const 
                                                                           const QString &reason, const QString &by,
                                                                           const QString &jws, QString *error)
 {
+    const CacheGuard guard(m_database);
     auto active = findActive(scope, target);
     if (!active) {
         *error = QStringLiteral("no %1 kill switch for '%2' is engaged").arg(scope, target);
@@ -206,7 +222,14 @@ std::optional<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::findActive(con
 
 QList<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::active() const
 {
-    return query(QStringLiteral("WHERE released_at IS NULL"));
+    // Every submission asks; the answer changes only with a write here, a
+    // rollback or another process's commit (Database::generation).
+    m_database.checkExternalChanges();
+    if (!m_activeCache || m_activeGeneration != m_database.generation()) {
+        m_activeCache = query(QStringLiteral("WHERE released_at IS NULL"));
+        m_activeGeneration = m_database.generation();
+    }
+    return *m_activeCache;
 }
 
 QList<KillSwitchRegistry::KillSwitch> KillSwitchRegistry::all() const

@@ -59,6 +59,8 @@ private:
     QList<KillSwitch> query(const QString &where) const;
 
     storage::Database &m_database;
+    mutable std::optional<QList<KillSwitch>> m_activeCache;
+    mutable quint64 m_activeGeneration = 0;
 };
 
 } // namespace countersign::broker

@@ -31,6 +31,16 @@ void Metrics::observeDecisionLatency(double seconds)
     }
 }
 
+void Metrics::observeBatch(int requests, bool committed, qint64 commitNanoseconds)
+{
+    m_commitSeconds += double(commitNanoseconds) / 1e9;
+    ++m_batches;
+    m_batchedRequests += quint64(requests);
+    if (!committed)
+        ++m_failedBatches;
+    m_largestBatch = std::max(m_largestBatch, requests);
+}
+
 QByteArray Metrics::render(qint64 pending, qint64 auditHead, qint64 lastCheckpoint, qint64 changeSeq) const
 {
     QByteArray out;
@@ -51,6 +61,16 @@ QByteArray Metrics::render(qint64 pending, qint64 auditHead, qint64 lastCheckpoi
     gauge(out, "countersign_audit_head_seq", "Sequence number of the newest audit entry.", auditHead);
     gauge(out, "countersign_audit_checkpoint_seq", "Sequence number of the newest signed checkpoint.", lastCheckpoint);
     gauge(out, "countersign_change_seq", "Sequence number of the newest action change.", changeSeq);
+    counterFamily(
+        out, "countersign_commit_batches_total", "Group-commit transactions, by result.", "result",
+        {{QStringLiteral("committed"), m_batches - m_failedBatches}, {QStringLiteral("failed"), m_failedBatches}});
+    counterFamily(out, "countersign_commit_requests_total",
+                  "Requests (submissions, decisions) answered by group-commit transactions.", "path",
+                  {{QStringLiteral("all"), m_batchedRequests}});
+    gauge(out, "countersign_commit_largest_batch", "Most requests one transaction has answered.", m_largestBatch);
+    out += "# HELP countersign_commit_seconds_total Time spent in COMMIT (the fsync) of group-commit transactions.\n"
+           "# TYPE countersign_commit_seconds_total counter\ncountersign_commit_seconds_total "
+        + QByteArray::number(m_commitSeconds, 'f', 3) + '\n';
     return out;
 }
 

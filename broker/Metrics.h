@@ -15,6 +15,8 @@ public:
     void countRefusal(const QString &code) { ++m_refusalsByCode[code]; }
     void observeDecisionLatency(double seconds);
     void setConsoleSessions(int sessions) { m_consoleSessions = sessions; }
+    // One group-commit batch finished, answering `requests`.
+    void observeBatch(int requests, bool committed, qint64 commitNanoseconds);
 
     QByteArray render(qint64 pending, qint64 auditHead, qint64 lastCheckpoint, qint64 changeSeq) const;
 
@@ -26,6 +28,11 @@ private:
     quint64 m_latencyCount = 0;
     double m_latencySum = 0;
     int m_consoleSessions = 0;
+    quint64 m_batches = 0;
+    quint64 m_batchedRequests = 0;
+    quint64 m_failedBatches = 0;
+    int m_largestBatch = 0;
+    double m_commitSeconds = 0;
 };
 
 } // namespace countersign::broker

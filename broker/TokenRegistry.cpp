@@ -35,6 +35,14 @@ TokenRegistry::AgentToken fromRow(const QSqlQuery &query)
     t.createdAt = core::JsonReader::parseTimestamp(query.value(4).toString());
     t.expiresAt = core::JsonReader::parseTimestamp(query.value(5).toString());
     t.revokedAt = core::JsonReader::parseTimestamp(query.value(6).toString());
+    // Compared like policy globs: without regard to case (see allowsTool).
+    auto compiled = std::make_shared<QList<PolicyGlob>>();
+    for (const QString &tool : std::as_const(t.tools)) {
+        QString ignored;
+        if (auto glob = PolicyGlob::compile(tool, Qt::CaseInsensitive, &ignored))
+            compiled->append(*glob);
+    }
+    t.compiledTools = std::move(compiled);
     return t;
 }
 
@@ -45,6 +53,13 @@ const QString kColumns
 
 bool TokenRegistry::AgentToken::allowsTool(const QString &tool) const
 {
+    if (compiledTools && compiledTools->size() == tools.size()) {
+        for (const PolicyGlob &glob : *compiledTools) {
+            if (glob.matches(tool))
+                return true;
+        }
+        return false;
+    }
     for (const QString &glob : tools) {
         // Compared like policy globs: without regard to case, so a token's scope
         // and the rules that govern it agree on what a tool name means.
@@ -119,6 +134,7 @@ std::optional<TokenRegistry::AgentToken> TokenRegistry::create(const QString &te
         secret->clear();
         return std::nullopt;
     }
+    m_database.invalidate();
     return t;
 }
 
@@ -145,6 +161,8 @@ std::optional<TokenRegistry::AgentToken> TokenRegistry::revoke(const QString &id
         *error = update.lastError().text();
         return std::nullopt;
     }
+    // Revocation takes effect at once: no cached copy may outlive it.
+    m_database.invalidate();
     return t;
 }
 
@@ -152,12 +170,28 @@ std::optional<TokenRegistry::AgentToken> TokenRegistry::findBySecret(QByteArrayV
 {
     if (secret.isEmpty() || secret.size() > 256)
         return std::nullopt;
+    // A token revoked by `countersignd token revoke` in another process must
+    // stop working on its next request: that commit changes the generation.
+    m_database.checkExternalChanges();
+    if (m_cachedGeneration != m_database.generation()) {
+        m_byHash.clear();
+        m_cachedGeneration = m_database.generation();
+    }
+    // Looked up by the hash, as the database does: nothing compares secrets.
+    const QString hash = hashOf(secret);
+    const auto cached = m_byHash.constFind(hash);
+    if (cached != m_byHash.constEnd())
+        return *cached;
     QSqlQuery query(m_database.connection());
     query.prepare(kColumns + QStringLiteral(" WHERE hash = ?"));
-    query.addBindValue(hashOf(secret));
+    query.addBindValue(hash);
     if (!query.exec() || !query.next())
-        return std::nullopt;
-    return fromRow(query);
+        return std::nullopt; // unknown secrets are not remembered: they cost the sender a query, not us memory
+    AgentToken token = fromRow(query);
+    if (m_byHash.size() >= 10000)
+        m_byHash.clear();
+    m_byHash.insert(hash, token);
+    return token;
 }
 
 QList<TokenRegistry::AgentToken> TokenRegistry::list() const

@@ -1,12 +1,15 @@
 #pragma once
 
+#include "broker/PolicyGlob.h"
 #include "core/SecureBytes.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace countersign::storage {
@@ -30,6 +33,9 @@ public:
         QDateTime expiresAt; // invalid: never
         QDateTime revokedAt;
 
+        // The tool globs compiled once, when the record is read (shared by copies).
+        std::shared_ptr<const QList<PolicyGlob>> compiledTools;
+
         bool allowsTool(const QString &tool) const;
         bool isExpired(const QDateTime &now) const { return expiresAt.isValid() && now >= expiresAt; }
         bool isRevoked() const { return revokedAt.isValid(); }
@@ -39,6 +45,8 @@ public:
     explicit TokenRegistry(storage::Database &database);
 
     // Returns the token record; *secret receives the bearer token to hand to the agent.
+    // Writes here (and any rollback or other process's commit, see
+    // Database::generation) drop the tokens findBySecret keeps in memory.
     std::optional<AgentToken> create(const QString &tenant, const QString &agentId, const QStringList &tools,
                                      qint64 ttlSeconds, QString *secret, QString *error);
     std::optional<AgentToken> revoke(const QString &id, QString *error);
@@ -49,6 +57,9 @@ public:
 
 private:
     storage::Database &m_database;
+    // Known tokens by the SHA-256 of their secret, valid for one database generation.
+    mutable QHash<QString, AgentToken> m_byHash;
+    mutable quint64 m_cachedGeneration = 0;
 };
 
 } // namespace countersign::broker

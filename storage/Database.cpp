@@ -20,6 +20,7 @@ Database::Database(QString connectionName, QString path)
 
 Database::~Database()
 {
+    m_dataVersionQuery.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -59,6 +60,26 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+void Database::checkExternalChanges()
+{
+    if (!m_dataVersionQuery) {
+        m_dataVersionQuery.emplace(connection());
+        m_dataVersionQuery->prepare(QStringLiteral("PRAGMA data_version"));
+    }
+    QSqlQuery &query = *m_dataVersionQuery;
+    if (!query.exec() || !query.next()) {
+        query.finish();
+        invalidate();
+        return;
+    }
+    const qint64 version = query.value(0).toLongLong();
+    query.finish();
+    if (version != m_dataVersion) {
+        m_dataVersion = version;
+        invalidate();
+    }
 }
 
 int Database::schemaVersion() const

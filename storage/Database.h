@@ -4,9 +4,11 @@
 
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace countersign::storage {
 
@@ -27,6 +29,16 @@ public:
 
     QSqlDatabase connection() const;
     int schemaVersion() const;
+
+    // What callers may cache from the file (an audit chain head, the active
+    // kill switches, tokens) is valid only while this number stays the same:
+    // it changes on every rollback and whenever another connection (the CLI in
+    // another process) has committed since we last looked.
+    quint64 generation() const { return m_generation; }
+    void invalidate() { ++m_generation; }
+    // Compares PRAGMA data_version with the last value seen and invalidates on
+    // a change. Cheap (one prepared pragma); Transaction::begin calls it.
+    void checkExternalChanges();
     QString path() const { return m_path; }
 
 private:
@@ -34,6 +46,9 @@ private:
 
     QString m_connectionName;
     QString m_path;
+    quint64 m_generation = 0;
+    qint64 m_dataVersion = -1;
+    std::optional<QSqlQuery> m_dataVersionQuery;
 };
 
 } // namespace countersign::storage

@@ -25,6 +25,8 @@ bool Transaction::begin(QString *error)
         return false;
     }
     m_active = true;
+    // We hold the write lock now: nobody else can commit until we finish.
+    m_database.checkExternalChanges();
     return true;
 }
 
@@ -50,6 +52,7 @@ void Transaction::rollback()
     QSqlQuery query(m_database.connection());
     query.exec(QStringLiteral("ROLLBACK"));
     m_active = false;
+    m_database.invalidate();
 }
 
 } // namespace countersign::storage
