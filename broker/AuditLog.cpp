@@ -1,7 +1,8 @@
 #include "broker/AuditLog.h"
 
-#include "broker/AuditEntryText.h"
 #include "core/AuditChain.h"
+#include "core/AuditEntry.h"
+#include "core/AuditEntryText.h"
 #include "core/CanonicalJson.h"
 #include "core/JsonParser.h"
 #include "core/Jws.h"
@@ -132,13 +133,16 @@ QList<core::AuditEntry> AuditLog::appendEntries(const QList<NewEntry> &entries, 
     qint64 lastCheckpoint = h.lastCheckpoint;
     out.reserve(entries.size());
     // A kill appends thousands of entries with the same data object: its
-    // canonical text is made once, and each entry's hash input is written
-    // directly (AuditEntryText, byte-identical to computeHash()).
+    // canonical text is made once, and each entry's hash input is spliced from
+    // the texts as they are stored (core::AuditEntryText, the same splice
+    // verify() checks), falling back to computeHash() where it cannot be.
     QJsonObject lastData;
     QByteArray dataText;
     bool haveData = false;
     QDateTime lastAt;
     QString atText;
+    QByteArray atUtf8;
+    QByteArray input;
     for (const NewEntry &e : entries) {
         core::AuditEntry entry;
         entry.seq = ++seq;
@@ -154,10 +158,15 @@ QList<core::AuditEntry> AuditLog::appendEntries(const QList<NewEntry> &entries, 
         }
         if (entry.at != lastAt) {
             atText = core::JsonReader::formatTimestamp(entry.at);
+            atUtf8 = atText.toUtf8();
             lastAt = entry.at;
         }
-        const auto input = AuditEntryText::hashInput(entry.seq, atText, e.event, e.actionId, dataText, prevHash);
-        entry.hash = input ? AuditEntryText::hashOf(*input) : entry.computeHash();
+        const QByteArray event = e.event.toUtf8();
+        const QByteArray actionId = e.actionId.toUtf8();
+        const QByteArray previous = prevHash.toUtf8();
+        const core::AuditEntryText text {entry.seq, atUtf8, event, actionId, dataText, previous};
+        input.clear();
+        entry.hash = text.appendHashInput(input) ? core::AuditEntry::hashOf(input) : entry.computeHash();
         insert.bindValue(0, entry.seq);
         insert.bindValue(1, atText);
         insert.bindValue(2, e.event);

@@ -44,8 +44,12 @@ QString AuditEntry::computeHash() const
 {
     QJsonObject json = toJson();
     json.remove(QStringLiteral("hash"));
-    return QStringLiteral("sha256:")
-        + QString::fromLatin1(Base64Url::encode(Sha256::hash(CanonicalJson::serializeOrEmpty(json))));
+    return hashOf(CanonicalJson::serializeOrEmpty(json));
+}
+
+QString AuditEntry::hashOf(QByteArrayView hashInput)
+{
+    return QStringLiteral("sha256:") + QString::fromLatin1(Base64Url::encode(Sha256::hash(hashInput)));
 }
 
 QString AuditEntry::genesisHash()

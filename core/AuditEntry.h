@@ -2,6 +2,7 @@
 
 #include "core/JsonReader.h"
 
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QJsonObject>
 
@@ -24,6 +25,8 @@ struct AuditEntry
     static AuditEntry read(const QJsonObject &json, ValidationErrors *errors);
     QJsonObject toJson() const; // includes `hash`
     QString computeHash() const;
+    // "sha256:" + base64url(SHA-256(hashInput)): how computeHash() writes a hash.
+    static QString hashOf(QByteArrayView hashInput);
     static QString genesisHash();
 };
 

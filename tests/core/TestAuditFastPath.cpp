@@ -79,6 +79,8 @@ private Q_SLOTS:
     void hashInputRefusesWhatItCannotShow();
     void chainFastPathMatchesAdd();
     void chainFastPathLeavesMismatchesToAdd();
+    void writtenEntriesHashAsComputeHashDoes_data();
+    void writtenEntriesHashAsComputeHashDoes();
 };
 
 void TestAuditFastPath::canonicalCheckAgreesWithTheParser_data()
@@ -394,6 +396,74 @@ void TestAuditFastPath::chainFastPathLeavesMismatchesToAdd()
     AuditChain chain(AuditEntry::genesisHash(), 1);
     QVERIFY(chain.addCanonical({1, at, event, {}, data, prev}, hash));
     QCOMPARE(chain.headHash(), entry.hash);
+}
+
+void TestAuditFastPath::writtenEntriesHashAsComputeHashDoes_data()
+{
+    QTest::addColumn<qint64>("seq");
+    QTest::addColumn<QString>("at");
+    QTest::addColumn<QString>("event");
+    QTest::addColumn<QString>("actionId");
+    QTest::addColumn<QJsonObject>("data");
+    QTest::addColumn<bool>("spliced"); // false: AuditLog falls back to computeHash()
+    const QJsonObject kill {{QStringLiteral("by"), QStringLiteral("killswitch")},
+                            {QStringLiteral("killswitch"), 12},
+                            {QStringLiteral("status"), QStringLiteral("killed")}};
+    QTest::newRow("kill") << qint64(1) << QStringLiteral("2026-12-04T17:01:02.345Z") << QStringLiteral("resolved")
+                          << QStringLiteral("act_gw8Fm2_LEls_FwZz") << kill << true;
+    QTest::newRow("whole second") << qint64(987654321) << QStringLiteral("2026-12-04T17:01:02Z")
+                                  << QStringLiteral("resolved") << QStringLiteral("act_x") << kill << true;
+    QTest::newRow("no action") << qint64(42) << QStringLiteral("2026-12-04T17:01:02.001Z")
+                               << QStringLiteral("killswitch_engaged") << QString()
+                               << QJsonObject {{QStringLiteral("reason"), QStringLiteral("runaway")}} << true;
+    QTest::newRow("empty data") << qint64(7) << QStringLiteral("2026-12-04T17:01:02.100Z") << QStringLiteral("resolved")
+                                << QStringLiteral("act_y") << QJsonObject() << true;
+    QTest::newRow("2^53") << (qint64(1) << 53) << QStringLiteral("2026-12-04T17:01:02.100Z")
+                          << QStringLiteral("resolved") << QStringLiteral("act_y") << kill << true;
+    // Strings that need escaping (the splice takes plain ASCII only): quotes, backslash, controls, DEL, non-ASCII,
+    // a surrogate pair, bidirectional overrides.
+    QTest::newRow("hostile strings")
+        << qint64(3) << QStringLiteral("2026-12-04T17:01:02.100Z") << QString::fromUtf8("res\"ol\\ved\x01\x1f\x7f")
+        << QString::fromUtf8("act_\xc3\xa9\xf0\x9f\x98\x80\xe2\x80\xae\n\t")
+        << QJsonObject {{QString::fromUtf8("\xc3\xa9"), QString::fromUtf8("\xe2\x80\x8b")},
+                        {QStringLiteral("a"), QJsonArray {1.5, -0.0, 1e21, QStringLiteral("</script>")}},
+                        {QStringLiteral("nested"),
+                         QJsonObject {{QStringLiteral("z"), true}, {QStringLiteral("b"), QJsonValue()}}}}
+        << false;
+}
+
+void TestAuditFastPath::writtenEntriesHashAsComputeHashDoes()
+{
+    // What AuditLog::appendMany writes: the splice of the stored texts, or computeHash() where it refuses.
+    QFETCH(qint64, seq);
+    QFETCH(QString, at);
+    QFETCH(QString, event);
+    QFETCH(QString, actionId);
+    QFETCH(QJsonObject, data);
+    QFETCH(bool, spliced);
+    AuditEntry entry;
+    entry.seq = seq;
+    entry.at = JsonReader::parseTimestamp(at);
+    QVERIFY(entry.at.isValid());
+    QCOMPARE(JsonReader::formatTimestamp(entry.at), at);
+    entry.event = event;
+    entry.actionId = actionId;
+    entry.data = data;
+    entry.prevHash = AuditEntry::genesisHash();
+    QJsonObject generic = entry.toJson();
+    generic.remove(QStringLiteral("hash"));
+    const QByteArray atText = at.toUtf8();
+    const QByteArray eventText = event.toUtf8();
+    const QByteArray idText = actionId.toUtf8();
+    const QByteArray dataText = CanonicalJson::serializeOrEmpty(data);
+    const QByteArray prevText = entry.prevHash.toUtf8();
+    const AuditEntryText text {seq, atText, eventText, idText, dataText, prevText};
+    QByteArray input;
+    QCOMPARE(text.appendHashInput(input), spliced);
+    if (spliced) {
+        QCOMPARE(input, CanonicalJson::serializeOrEmpty(generic));
+        QCOMPARE(AuditEntry::hashOf(input), entry.computeHash());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAuditFastPath)
