@@ -2,6 +2,7 @@
 
 #include "core/CanonicalJson.h"
 #include "core/JsonLimits.h"
+#include "core/Utf8.h"
 
 #include <charconv>
 #include <cmath>
@@ -188,38 +189,13 @@ private:
         }
     }
 
-    // One UTF-8 sequence with JsonParser's rules: no overlong forms, no
-    // encoded surrogates, nothing beyond U+10FFFF.
+    // One UTF-8 sequence with JsonParser's rules (core::Utf8).
     bool utf8()
     {
-        const uchar b0 = *m_p;
-        int length = 0;
-        uchar lo = 0x80, hi = 0xBF;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            length = 2;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            length = 3;
-            if (b0 == 0xE0)
-                lo = 0xA0;
-            else if (b0 == 0xED)
-                hi = 0x9F;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            length = 4;
-            if (b0 == 0xF0)
-                lo = 0x90;
-            else if (b0 == 0xF4)
-                hi = 0x8F;
-        } else {
+        const Utf8::Sequence sequence = Utf8::decode(reinterpret_cast<const char *>(m_p), m_end - m_p);
+        if (sequence.error != Utf8::Error::None)
             return false;
-        }
-        if (m_end - m_p < length)
-            return false;
-        for (int i = 1; i < length; ++i) {
-            const uchar b = m_p[i];
-            if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF))
-                return false;
-        }
-        m_p += length;
+        m_p += sequence.length;
         return true;
     }
 

@@ -1,6 +1,7 @@
 #include "core/JsonParser.h"
 
 #include "core/CanonicalJson.h"
+#include "core/Utf8.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -258,42 +259,16 @@ private:
         return true;
     }
 
-    // Decodes one UTF-8 sequence starting at m_pos, rejecting overlong forms,
-    // encoded surrogates and code points beyond U+10FFFF.
+    // Decodes one UTF-8 sequence starting at m_pos (core::Utf8).
     bool decodeUtf8(char32_t &out)
     {
-        const uchar b0 = uchar(m_data[m_pos]);
-        int length = 0;
-        uchar lo = 0x80, hi = 0xBF;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            length = 2;
-            out = b0 & 0x1F;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            length = 3;
-            out = b0 & 0x0F;
-            if (b0 == 0xE0)
-                lo = 0xA0;
-            else if (b0 == 0xED)
-                hi = 0x9F;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            length = 4;
-            out = b0 & 0x07;
-            if (b0 == 0xF0)
-                lo = 0x90;
-            else if (b0 == 0xF4)
-                hi = 0x8F;
-        } else {
-            return fail(QStringLiteral("invalid UTF-8"));
-        }
-        if (m_size - m_pos < length)
+        const Utf8::Sequence sequence = Utf8::decode(m_data + m_pos, m_size - m_pos);
+        if (sequence.error == Utf8::Error::Truncated)
             return fail(QStringLiteral("truncated UTF-8 sequence"));
-        for (int i = 1; i < length; ++i) {
-            const uchar b = uchar(m_data[m_pos + i]);
-            if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF))
-                return fail(QStringLiteral("invalid UTF-8"));
-            out = (out << 6) | (b & 0x3F);
-        }
-        m_pos += length;
+        if (sequence.error != Utf8::Error::None)
+            return fail(QStringLiteral("invalid UTF-8"));
+        out = sequence.codePoint;
+        m_pos += sequence.length;
         return true;
     }
 
