@@ -2121,6 +2121,13 @@ Qt %2, %3.</translation>
         <source>Show &amp;history</source>
         <translation>&amp;Verlauf anzeigen</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln action(s) left the queue: %1. This is final.</source>
+        <translation>
+            <numerusform>%Ln Aktion hat die Warteschlange verlassen: %1. Das ist endgültig.</numerusform>
+            <numerusform>%Ln Aktionen haben die Warteschlange verlassen: %1. Das ist endgültig.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>countersign::models::MemoryModel</name>

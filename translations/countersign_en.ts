@@ -119,6 +119,13 @@
             <numerusform>Accepted for %1: %2 of %3 approvals; waiting for %n more.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln action(s) left the queue: %1. This is final.</source>
+        <translation>
+            <numerusform>%Ln action left the queue: %1. This is final.</numerusform>
+            <numerusform>%Ln actions left the queue: %1. This is final.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>countersign::core::ReviewChecks</name>

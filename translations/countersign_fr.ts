@@ -2121,6 +2121,13 @@ Qt %2, %3.</translation>
         <source>Show &amp;history</source>
         <translation>Afficher l’&amp;historique</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln action(s) left the queue: %1. This is final.</source>
+        <translation>
+            <numerusform>%Ln action a quitté la file d’attente&#xa0;: %1. C’est définitif.</numerusform>
+            <numerusform>%Ln actions ont quitté la file d’attente&#xa0;: %1. C’est définitif.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>countersign::models::MemoryModel</name>

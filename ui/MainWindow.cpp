@@ -23,6 +23,7 @@
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -158,6 +159,10 @@ MainWindow::MainWindow(ConsoleBackend *backend, models::PendingQueueModel *queue
     connect(m_queueView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onSelectionChanged);
     connect(queue, &models::PendingQueueModel::actionResolved, this, &MainWindow::onResolved);
+    m_resolvedNotice = new QTimer(this);
+    m_resolvedNotice->setSingleShot(true);
+    m_resolvedNotice->setInterval(0);
+    connect(m_resolvedNotice, &QTimer::timeout, this, &MainWindow::showResolvedNotice);
     // Laying the table out measures every cell, so it runs once per burst of
     // arrivals (a resync replays the whole backlog), not once per action:
     // per action it made 1,000 pending take 33 s to appear (B8, docs/performance.md).
@@ -469,9 +474,28 @@ void MainWindow::showDecisionAnswer(const QString &actionId, const QJsonObject &
 
 void MainWindow::onResolved(const QString &actionId, const QString &status)
 {
-    showNotice(tr("%1 left the queue: %2. This is final.").arg(actionId, status));
+    m_resolvedIds.append(actionId);
+    ++m_resolvedByStatus[status];
+    m_resolvedNotice->start();
     if (m_review->shownActionId() == actionId)
         onSelectionChanged();
+}
+
+void MainWindow::showResolvedNotice()
+{
+    if (m_resolvedIds.size() == 1) {
+        showNotice(
+            tr("%1 left the queue: %2. This is final.").arg(m_resolvedIds.first(), m_resolvedByStatus.firstKey()));
+    } else if (!m_resolvedIds.isEmpty()) {
+        const QLocale locale;
+        QStringList counts;
+        for (auto it = m_resolvedByStatus.cbegin(); it != m_resolvedByStatus.cend(); ++it)
+            counts.append(locale.toString(it.value()) + u' ' + it.key());
+        showNotice(tr("%Ln action(s) left the queue: %1. This is final.", nullptr, int(m_resolvedIds.size()))
+                       .arg(counts.join(QStringLiteral(", "))));
+    }
+    m_resolvedIds.clear();
+    m_resolvedByStatus.clear();
 }
 
 void MainWindow::showNotice(const QString &text)

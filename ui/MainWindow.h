@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QMap>
 
 #include <functional>
 
@@ -86,6 +87,7 @@ private:
     void onSelectionChanged();
     void decide(const QString &verdict);
     void onResolved(const QString &actionId, const QString &status);
+    void showResolvedNotice();
     void updateFilterChoices();
     void restoreLayout();
     void saveLayout();
@@ -96,6 +98,11 @@ private:
     net::BrokerConnection *m_connection;
     ConnectionBanner *m_banner;
     QLabel *m_notice;
+    // Actions that left the queue since the last notice: a kill switch
+    // resolves thousands at once, and they are told in one notice.
+    QStringList m_resolvedIds;
+    QMap<QString, int> m_resolvedByStatus;
+    QTimer *m_resolvedNotice;
     QComboBox *m_tenantFilter;
     QComboBox *m_agentFilter;
     QComboBox *m_toolFilter;

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void demoBrokerEndsWithTheConsole();
     void raiseWindowUnminimises();
     void trayCountsPendingActions();
+    void manyResolvedAtOnceAreOneNotice();
     void notificationsAreSingleLineAndEscaped();
     void notificationSoundIsAHint();
     void doNotDisturbSuppressesNotifications();
@@ -359,6 +360,29 @@ void TestDesktopIntegration::raiseWindowUnminimises()
     m_console->raiseWindow();
     QTRY_VERIFY(!m_console->window()->isMinimized());
     QVERIFY(m_console->window()->isVisible());
+}
+
+void TestDesktopIntegration::manyResolvedAtOnceAreOneNotice()
+{
+    // A kill switch resolves a whole queue at once: one notice with the count,
+    // not the last of thousands of per-action notices.
+    m_console = makeConsole();
+    m_console->showWindow();
+    ui::MainWindow *window = m_console->window();
+    QList<models::PendingQueueModel::Resolution> batch;
+    for (int i = 0; i < 1200; ++i)
+        batch.append({addPendingAction(QStringLiteral("renewal-outreach-email")), qint64(5000 + i),
+                      i < 1198 ? QStringLiteral("killed") : QStringLiteral("denied")});
+    const QString single = addPendingAction(QStringLiteral("renewal-outreach-email"));
+    m_console->queue()->resolveBatch(batch);
+    const QLocale locale;
+    QTRY_COMPARE(window->noticeText(),
+                 locale.toString(1200) + QStringLiteral(" actions left the queue: 2 denied, ") + locale.toString(1198)
+                     + QStringLiteral(" killed. This is final."));
+    // One alone is named.
+    m_console->queue()->resolveBatch({{single, 9000, QStringLiteral("approved")}});
+    QTRY_COMPARE(window->noticeText(), single + QStringLiteral(" left the queue: approved. This is final."));
+    QCOMPARE(m_console->queue()->rowCount(), 0);
 }
 
 void TestDesktopIntegration::trayCountsPendingActions()
