@@ -44,12 +44,8 @@ ConsoleController::ConsoleController(const QString &dataDirectory, ConsoleSettin
     m_keys->setIdleTimeout(m_settings.idleLockMinutes());
     m_connection->setLoginSigner(
         [this](const QString &nonce, const QString &broker) { return m_keys->signLogin(nonce, broker); });
-    connect(m_connection.get(), &net::BrokerConnection::actionMessage, m_queue.get(),
-            &models::PendingQueueModel::applyMessage);
+    m_queue->follow(m_connection.get());
     connect(m_connection.get(), &net::BrokerConnection::actionMessage, this, &ConsoleController::notifyArrival);
-    connect(m_connection.get(), &net::BrokerConnection::actionsResolved, m_queue.get(),
-            &models::PendingQueueModel::applyResolutions);
-    connect(m_connection.get(), &net::BrokerConnection::streamReset, m_queue.get(), &models::PendingQueueModel::clear);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_queue.get(), signal, this, &ConsoleController::updatePendingCount);
     connect(m_queue.get(), &QAbstractItemModel::modelReset, this, &ConsoleController::updatePendingCount);

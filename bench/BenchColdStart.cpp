@@ -39,17 +39,6 @@ using countersign::bench::say;
 
 namespace {
 
-const QByteArray kPolicy = R"(version = 1
-
-[[rules]]
-id = "approve-bench"
-description = "Held for a human"
-action = "approve"
-approver_roles = ["approver"]
-deadline = "1h"
-[rules.match]
-tool = "bench.*"
-)";
 const QByteArray kPassphrase = "bench passphrase for the cold start";
 
 // Records the first paint of any widget of the console's main window.
@@ -134,7 +123,7 @@ int main(int argc, char *argv[])
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, home.filePath(QStringLiteral("settings")));
     BrokerFixture broker;
     QString error;
-    if (!broker.init(&error) || !broker.writePolicy(kPolicy)
+    if (!broker.init(&error) || !broker.writePolicy(bench::kHeldPolicy)
         || !broker.setConfigValue(QStringLiteral("limits"), QStringLiteral("max_pending_per_agent"),
                                   QString::number(count + 10))) {
         say(QStringLiteral("setup failed: ") + error);

@@ -36,17 +36,6 @@ namespace {
 
 const QString kTenant = QStringLiteral("acme");
 const QString kAgent = QStringLiteral("agent:bench");
-const QByteArray kPolicy = R"(version = 1
-
-[[rules]]
-id = "approve-bench"
-description = "Held for a human"
-action = "approve"
-approver_roles = ["approver"]
-deadline = "1h"
-[rules.match]
-tool = "bench.*"
-)";
 
 // Submits `count` held actions, `inFlight` at a time; returns their ids.
 QStringList submitAll(const BrokerFixture &broker, const QString &token, int count, int inFlight)
@@ -120,7 +109,7 @@ int main(int argc, char *argv[])
     say(bench::machineLine(COUNTERSIGN_BUILD_TYPE));
     BrokerFixture broker;
     QString error;
-    if (!broker.init(&error) || !broker.writePolicy(kPolicy)
+    if (!broker.init(&error) || !broker.writePolicy(bench::kHeldPolicy)
         || !broker.setConfigValue(QStringLiteral("limits"), QStringLiteral("max_pending_per_agent"),
                                   QString::number(count + 10))) {
         say(QStringLiteral("setup failed: ") + error);
@@ -179,10 +168,7 @@ int main(int argc, char *argv[])
         connection.setLoginSigner([key](const QString &nonce, const QString &brokerKeyId) {
             return core::LoginStatement::sign(*key, nonce, brokerKeyId);
         });
-        QObject::connect(&connection, &net::BrokerConnection::actionMessage, &queue,
-                         &models::PendingQueueModel::applyMessage);
-        QObject::connect(&connection, &net::BrokerConnection::actionsResolved, &queue,
-                         &models::PendingQueueModel::applyResolutions);
+        queue.follow(&connection);
         QEventLoop live;
         QTimer liveTimeout;
         QObject::connect(&liveTimeout, &QTimer::timeout, &live, &QEventLoop::quit);

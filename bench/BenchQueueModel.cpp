@@ -25,24 +25,12 @@ using countersign::bench::say;
 
 namespace {
 
-const QByteArray kPolicy = R"(version = 1
-
-[[rules]]
-id = "approve-bench"
-description = "Held for a human"
-action = "approve"
-approver_roles = ["approver"]
-deadline = "1h"
-[rules.match]
-tool = "bench.*"
-)";
-
 // One real action message from a real broker, as the console receives it.
 QJsonObject templateMessage()
 {
     BrokerFixture broker;
     QString error;
-    if (!broker.init(&error) || !broker.writePolicy(kPolicy))
+    if (!broker.init(&error) || !broker.writePolicy(bench::kHeldPolicy))
         return {};
     const QString token
         = broker.createToken(QStringLiteral("acme"), QStringLiteral("agent:bench"), {QStringLiteral("bench.*")});

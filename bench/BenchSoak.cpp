@@ -119,10 +119,7 @@ int main(int argc, char *argv[])
         c.connection->setLoginSigner([key](const QString &nonce, const QString &brokerKeyId) {
             return core::LoginStatement::sign(*key, nonce, brokerKeyId);
         });
-        QObject::connect(c.connection.get(), &net::BrokerConnection::actionMessage, c.queue.get(),
-                         &models::PendingQueueModel::applyMessage);
-        QObject::connect(c.connection.get(), &net::BrokerConnection::actionsResolved, c.queue.get(),
-                         &models::PendingQueueModel::applyResolutions);
+        c.queue->follow(c.connection.get());
         c.connection->start();
         consoles.push_back(std::move(c));
     }

@@ -31,17 +31,6 @@ namespace {
 
 const QString kTenant = QStringLiteral("acme");
 const QString kAgent = QStringLiteral("agent:bench");
-const QByteArray kPolicy = R"(version = 1
-
-[[rules]]
-id = "approve-bench"
-description = "Held for a human"
-action = "approve"
-approver_roles = ["approver"]
-deadline = "1h"
-[rules.match]
-tool = "bench.*"
-)";
 
 // Round trips of {"type":"ping"} -> {"type":"pong"} over a logged-in console socket.
 QList<qint64> websocketRtts(ConsoleClient &console, int count)
@@ -93,7 +82,7 @@ int main(int argc, char *argv[])
 
     BrokerFixture broker;
     QString error;
-    if (!broker.init(&error) || !broker.writePolicy(kPolicy)
+    if (!broker.init(&error) || !broker.writePolicy(bench::kHeldPolicy)
         || !broker.setConfigValue(QStringLiteral("limits"), QStringLiteral("max_pending_per_agent"),
                                   QString::number(count + 10))) {
         say(QStringLiteral("setup failed: ") + error);
@@ -128,10 +117,7 @@ int main(int argc, char *argv[])
     connection.setLoginSigner([key](const QString &nonce, const QString &brokerKeyId) {
         return core::LoginStatement::sign(*key, nonce, brokerKeyId);
     });
-    QObject::connect(&connection, &net::BrokerConnection::actionMessage, &queue,
-                     &models::PendingQueueModel::applyMessage);
-    QObject::connect(&connection, &net::BrokerConnection::actionsResolved, &queue,
-                     &models::PendingQueueModel::applyResolutions);
+    queue.follow(&connection);
     connection.start();
     {
         QEventLoop wait;

@@ -17,6 +17,18 @@
 
 namespace countersign::bench {
 
+const QByteArray kHeldPolicy = R"(version = 1
+
+[[rules]]
+id = "approve-bench"
+description = "Held for a human"
+action = "approve"
+approver_roles = ["approver"]
+deadline = "1h"
+[rules.match]
+tool = "bench.*"
+)";
+
 void say(const QString &line)
 {
     std::fputs(qPrintable(line + QLatin1Char('\n')), stdout);

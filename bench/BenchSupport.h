@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -8,6 +9,9 @@
 // Shared by the benchmarks: machine facts and the physical limits each figure
 // is printed beside, measured in the same run (docs/performance.md).
 namespace countersign::bench {
+
+// Policy that holds every `bench.*` tool for a human with the approver role.
+extern const QByteArray kHeldPolicy;
 
 void say(const QString &line);
 QString cpuModel();

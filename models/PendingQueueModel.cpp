@@ -3,6 +3,7 @@
 #include "core/JsonReader.h"
 #include "core/UntrustedText.h"
 #include "models/CellText.h"
+#include "net/BrokerConnection.h"
 
 #include <QFont>
 #include <QJsonArray>
@@ -629,6 +630,13 @@ void PendingQueueModel::eraseRow(int row)
     m_indexValidBelow = std::min(m_indexValidBelow, row); // the rows after it moved up
     endRemoveRows();
     updateTimer();
+}
+
+void PendingQueueModel::follow(const net::BrokerConnection *connection)
+{
+    connect(connection, &net::BrokerConnection::actionMessage, this, &PendingQueueModel::applyMessage);
+    connect(connection, &net::BrokerConnection::actionsResolved, this, &PendingQueueModel::applyResolutions);
+    connect(connection, &net::BrokerConnection::streamReset, this, &PendingQueueModel::clear);
 }
 
 void PendingQueueModel::applyResolutions(const QList<net::ResolvedAction> &items)

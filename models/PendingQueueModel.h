@@ -15,6 +15,10 @@
 #include <memory>
 #include <vector>
 
+namespace countersign::net {
+class BrokerConnection;
+}
+
 namespace countersign::models {
 
 // The live queue of pending actions, fed with the broker's `action` messages
@@ -132,6 +136,10 @@ public:
         QString status; // final: approved, denied, expired, killed, executed, failed
     };
     void resolveBatch(const QList<Resolution> &resolutions);
+
+    // Mirrors a connection's stream: its action messages, compact resolved
+    // frames and stream resets (the one wiring the console, tests and benches use).
+    void follow(const net::BrokerConnection *connection);
 
 public Q_SLOTS:
     void applyMessage(const QJsonObject &actionMessage);

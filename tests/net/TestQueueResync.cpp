@@ -28,6 +28,7 @@ private Q_SLOTS:
     void queueEqualsBrokerPendingSetAfterRepeatedDrops();
     void killSwitchEmptiesTheQueue();
     void reconnectAfterAKillResumesWithoutGaps();
+    void cursorTheBrokerCannotResumeFromStartsOver();
 
 private:
     QSet<QString> brokerPendingIds();
@@ -86,8 +87,7 @@ void TestQueueResync::queueEqualsBrokerPendingSetAfterRepeatedDrops()
     connection.setLoginSigner([key](const QString &nonce, const QString &broker) {
         return countersign::core::LoginStatement::sign(*key, nonce, broker);
     });
-    connect(&connection, &BrokerConnection::actionMessage, &queue, &PendingQueueModel::applyMessage);
-    connect(&connection, &BrokerConnection::actionsResolved, &queue, &PendingQueueModel::applyResolutions);
+    queue.follow(&connection);
     connection.start();
     QTRY_COMPARE_WITH_TIMEOUT(connection.state(), BrokerConnection::State::Live, 15000);
 
@@ -144,8 +144,7 @@ void TestQueueResync::wire(BrokerConnection &connection, PendingQueueModel &queu
     connection.setLoginSigner([key](const QString &nonce, const QString &broker) {
         return countersign::core::LoginStatement::sign(*key, nonce, broker);
     });
-    connect(&connection, &BrokerConnection::actionMessage, &queue, &PendingQueueModel::applyMessage);
-    connect(&connection, &BrokerConnection::actionsResolved, &queue, &PendingQueueModel::applyResolutions);
+    queue.follow(&connection);
 }
 
 QJsonObject TestQueueResync::killSwitch(const QString &operation, const QString &reason)
@@ -258,6 +257,56 @@ void TestQueueResync::reconnectAfterAKillResumesWithoutGaps()
     QCOMPARE(int(added.count()), addedNow);
     QCOMPARE(resolvedFrames.count(), framesNow);
     QCOMPARE(queue.rowCount(), 3);
+    connection.stop();
+}
+
+// A cursor the broker cannot resume from (`since_ahead`: another broker, or
+// a restored database) makes the console drop its queue and take the
+// snapshot: a row resolved meanwhile must not stay on screen.
+void TestQueueResync::cursorTheBrokerCannotResumeFromStartsOver()
+{
+    PendingQueueModel queue;
+    QAbstractItemModelTester tester(&queue, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    BrokerConnection connection;
+    wire(connection, queue);
+    QSignalSpy resets(&connection, &BrokerConnection::streamReset);
+    connection.start();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), BrokerConnection::State::Live, 15000);
+    AgentClient agent(m_broker.httpsUrl(QString()), m_broker.clientTls(), m_token);
+    const QByteArray action = body();
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(agent.submit(action, QStringLiteral("reset-%1").arg(i)).status, 202);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.rowCount(), int(brokerPendingIds().size()), 15000);
+    connection.stop();
+
+    // While the console is away, another approver resolves one of them.
+    ConsoleClient other(m_broker.consoleUrl(), m_broker.clientTls());
+    QVERIFY(other.login(*m_other.key));
+    const QList<QJsonObject> pending = other.subscribe(0);
+    QVERIFY(!pending.isEmpty());
+    const QJsonObject first = pending.first().value(QStringLiteral("action")).toObject();
+    QVERIFY(other
+                .decide(ConsoleClient::signDecision(*m_other.key, first, QStringLiteral("deny"),
+                                                    QStringLiteral("reset test")))
+                .value(QStringLiteral("accepted"))
+                .toBool());
+    const QString resolvedId = first.value(QStringLiteral("id")).toString();
+    QVERIFY(queue.rowOf(resolvedId) >= 0);
+
+    // Back with a cursor beyond the broker's head.
+    const qint64 head
+        = m_broker.sqlValue(QStringLiteral("SELECT value FROM meta WHERE key = 'change_seq'")).toLongLong();
+    connection.setResumeSeq(head + 1000);
+    connection.start();
+    QTRY_COMPARE_WITH_TIMEOUT(resets.count(), 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), BrokerConnection::State::Live, 15000);
+    const QSet<QString> expected = brokerPendingIds();
+    QTRY_COMPARE_WITH_TIMEOUT(queue.rowCount(), int(expected.size()), 15000);
+    QSet<QString> shown;
+    for (int row = 0; row < queue.rowCount(); ++row)
+        shown.insert(queue.index(row, 0).data(PendingQueueModel::ActionIdRole).toString());
+    QCOMPARE(shown, expected);
+    QCOMPARE(queue.rowOf(resolvedId), -1);
     connection.stop();
 }
 
