@@ -5,6 +5,7 @@
 // docs/performance.md.
 
 #include "BenchSupport.h"
+#include "HttpsAgent.h"
 #include "support/AgentClient.h"
 #include "support/BrokerFixture.h"
 #include "support/ConsoleClient.h"
@@ -55,13 +56,14 @@ deadline = "1h"
 tool = "bench.approve"
 )";
 
-// One agent: its own token and connection pool, one submission in flight.
+// One agent: its own token and connection, one submission in flight.
 struct Agent
 {
     QString id;
     QString token;
-    std::unique_ptr<QNetworkAccessManager> manager;
-    QList<QByteArray> bodies; // one per tool it calls
+    std::unique_ptr<QNetworkAccessManager> manager; // --client qt
+    std::unique_ptr<bench::HttpsAgent> lean;        // --client lean
+    QList<QByteArray> bodies;                       // one per tool it calls
 };
 
 } // namespace
@@ -78,11 +80,16 @@ int main(int argc, char *argv[])
                                          QStringLiteral("N"), QStringLiteral("5000"));
     const QCommandLineOption agentsOption(QStringLiteral("agents"), QStringLiteral("Concurrent agents (default 32)."),
                                           QStringLiteral("K"), QStringLiteral("32"));
-    parser.addOptions({pathOption, countOption, agentsOption});
+    const QCommandLineOption clientOption(
+        QStringLiteral("client"),
+        QStringLiteral("The agents' HTTP stack: lean (bench::HttpsAgent, default) or qt (QNetworkAccessManager)."),
+        QStringLiteral("CLIENT"), QStringLiteral("lean"));
+    parser.addOptions({pathOption, countOption, agentsOption, clientOption});
     parser.process(app);
     const bool approvePath = parser.value(pathOption) == QStringLiteral("approve");
     const int count = parser.value(countOption).toInt();
     const int agentCount = std::max(1, parser.value(agentsOption).toInt());
+    const bool qtClient = parser.value(clientOption) == QStringLiteral("qt");
     if (count < 1)
         return 2;
 
@@ -179,33 +186,54 @@ int main(int argc, char *argv[])
         });
     }
 
+    auto onAnswer = [&](int n, int status, const QByteArray &body) {
+        if (status == 200 || status == 202) {
+            ++answered;
+        } else if (++failed <= 3) {
+            say(QStringLiteral("submission %1 refused: HTTP %2 %3")
+                    .arg(n)
+                    .arg(status)
+                    .arg(QString::fromUtf8(body.left(200))));
+        }
+        maybeDone();
+    };
     std::function<void(Agent &)> submitOne = [&](Agent &agent) {
         if (started >= count)
             return;
         const int n = started++;
+        const QByteArray key = "bench-" + QByteArray::number(n);
+        const QByteArray &body = agent.bodies.at(n % agent.bodies.size());
+        if (agent.lean) {
+            agent.lean->post("/v1/actions", body, key, [&, n](int status, const QByteArray &answer) {
+                onAnswer(n, status, answer);
+                submitOne(agent);
+            });
+            return;
+        }
         QNetworkRequest request(broker.httpsUrl(QStringLiteral("/v1/actions")));
         request.setSslConfiguration(broker.clientTls());
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         request.setRawHeader("Authorization", "Bearer " + agent.token.toLatin1());
-        request.setRawHeader("Idempotency-Key", "bench-" + QByteArray::number(n));
-        QNetworkReply *reply = agent.manager->post(request, agent.bodies.at(n % agent.bodies.size()));
+        request.setRawHeader("Idempotency-Key", key);
+        QNetworkReply *reply = agent.manager->post(request, body);
         QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, n] {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status == 200 || status == 202) {
-                ++answered;
-            } else if (++failed <= 3) {
-                say(QStringLiteral("submission %1 refused: HTTP %2 %3")
-                        .arg(n)
-                        .arg(status)
-                        .arg(QString::fromUtf8(reply->readAll().left(200))));
-            }
+            onAnswer(n, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll());
             reply->deleteLater();
-            maybeDone();
             submitOne(agent);
         });
     };
-    for (Agent &agent : agents)
-        agent.manager = std::make_unique<QNetworkAccessManager>();
+    for (Agent &agent : agents) {
+        if (qtClient) {
+            agent.manager = std::make_unique<QNetworkAccessManager>();
+            continue;
+        }
+        agent.lean = std::make_unique<bench::HttpsAgent>(QStringLiteral("127.0.0.1"), broker.port(),
+                                                         broker.clientTls(), agent.token.toLatin1());
+        if (!agent.lean->connectNow(&error)) {
+            say(QStringLiteral("agent connection failed: ") + error);
+            return 1;
+        }
+    }
     QTimer giveUp;
     giveUp.setSingleShot(true);
     QObject::connect(&giveUp, &QTimer::timeout, &loop, [&] {
@@ -225,6 +253,8 @@ int main(int argc, char *argv[])
     const double clientCpu = bench::cpuSeconds() - clientCpuBefore;
     const qint64 totalNs = approvePath ? std::max(lastDecisionNs, submitsDoneNs) : submitsDoneNs;
     const double rate = double(answered) / (double(totalNs) / 1e9);
+    say(QStringLiteral("client: %1").arg(qtClient ? QStringLiteral("qt (QNetworkAccessManager)")
+                                                   : QStringLiteral("lean (bench::HttpsAgent)")));
     say(QStringLiteral("%1 agents, %2 actions answered (%3 refused) in %4 ms")
             .arg(agentCount)
             .arg(answered)
