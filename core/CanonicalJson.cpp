@@ -11,18 +11,47 @@ namespace countersign::core {
 
 namespace {
 
-bool lessUtf16(const QString &a, const QString &b)
+bool lessUtf16(QStringView a, QStringView b)
 {
     return std::lexicographical_compare(a.utf16(), a.utf16() + a.size(), b.utf16(), b.utf16() + b.size());
 }
 
-bool appendString(QByteArray &out, const QString &s, QString *error)
+// Room for `extra` more bytes, growing geometrically (QByteArray::resize
+// alone would reallocate exactly on every long run).
+void ensureRoom(QByteArray &out, qsizetype extra)
+{
+    if (out.capacity() - out.size() < extra)
+        out.reserve(std::max(out.size() + extra, 2 * out.capacity()));
+}
+
+bool plainAscii(char16_t u)
+{
+    return u >= 0x20 && u < 0x80 && u != '"' && u != '\\';
+}
+
+bool appendString(QByteArray &out, QStringView s, QString *error)
 {
     static const char hex[] = "0123456789abcdef";
-    out.append('"');
+    const char16_t *p = s.utf16();
     const qsizetype n = s.size();
+    ensureRoom(out, n + 2);
+    out.append('"');
     for (qsizetype i = 0; i < n; ++i) {
-        const char16_t u = s.at(i).unicode();
+        // Most text is printable ASCII that needs no escape: copied a run at a time.
+        if (plainAscii(p[i])) {
+            qsizetype end = i + 1;
+            while (end < n && plainAscii(p[end]))
+                ++end;
+            const qsizetype at = out.size();
+            ensureRoom(out, end - i + 1);
+            out.resize(at + (end - i));
+            char *dst = out.data() + at;
+            for (qsizetype k = i; k < end; ++k)
+                *dst++ = char(p[k]);
+            i = end - 1;
+            continue;
+        }
+        const char16_t u = p[i];
         if (u < 0x80) {
             switch (u) {
             case '"':
@@ -47,24 +76,20 @@ bool appendString(QByteArray &out, const QString &s, QString *error)
                 out.append("\\t");
                 break;
             default:
-                if (u < 0x20) {
-                    out.append("\\u00");
-                    out.append(hex[u >> 4]);
-                    out.append(hex[u & 0xF]);
-                } else {
-                    out.append(char(u));
-                }
+                out.append("\\u00");
+                out.append(hex[u >> 4]);
+                out.append(hex[u & 0xF]);
             }
             continue;
         }
         char32_t cp = u;
         if (QChar::isHighSurrogate(u)) {
-            if (i + 1 >= n || !QChar::isLowSurrogate(s.at(i + 1).unicode())) {
+            if (i + 1 >= n || !QChar::isLowSurrogate(p[i + 1])) {
                 if (error)
                     *error = QStringLiteral("string holds an unpaired surrogate");
                 return false;
             }
-            cp = QChar::surrogateToUcs4(u, s.at(i + 1).unicode());
+            cp = QChar::surrogateToUcs4(u, p[i + 1]);
             ++i;
         } else if (QChar::isLowSurrogate(u)) {
             if (error)
@@ -86,6 +111,55 @@ bool appendString(QByteArray &out, const QString &s, QString *error)
         }
     }
     out.append('"');
+    return true;
+}
+
+bool appendValue(QByteArray &out, const QJsonValue &value, QString *error);
+
+bool appendMember(QByteArray &out, bool first, const QString &key, const QJsonValue &value, QString *error)
+{
+    if (!first)
+        out.append(',');
+    if (!appendString(out, key, error))
+        return false;
+    out.append(':');
+    return appendValue(out, value, error);
+}
+
+bool appendObject(QByteArray &out, const QJsonObject &object, QString *error)
+{
+    const qsizetype start = out.size();
+    out.append('{');
+    // QJsonObject keeps its members sorted by key. Where that order is JCS's
+    // (UTF-16 code units) — checked pair by pair — the members are written as
+    // they stand, without a sort or a lookup per key; otherwise from a sorted
+    // list of the keys.
+    QString previous;
+    bool first = true;
+    bool ordered = true;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = it.key();
+        if (!first && !lessUtf16(previous, key)) {
+            ordered = false;
+            break;
+        }
+        if (!appendMember(out, first, key, it.value(), error))
+            return false;
+        previous = key;
+        first = false;
+    }
+    if (!ordered) {
+        out.truncate(start + 1);
+        QStringList keys = object.keys();
+        std::sort(keys.begin(), keys.end(), [](const QString &a, const QString &b) { return lessUtf16(a, b); });
+        first = true;
+        for (const QString &key : std::as_const(keys)) {
+            if (!appendMember(out, first, key, object.value(key), error))
+                return false;
+            first = false;
+        }
+    }
+    out.append('}');
     return true;
 }
 
@@ -124,25 +198,8 @@ bool appendValue(QByteArray &out, const QJsonValue &value, QString *error)
         out.append(']');
         return true;
     }
-    case QJsonValue::Object: {
-        const QJsonObject object = value.toObject();
-        QStringList keys = object.keys();
-        std::sort(keys.begin(), keys.end(), lessUtf16);
-        out.append('{');
-        bool first = true;
-        for (const QString &key : std::as_const(keys)) {
-            if (!first)
-                out.append(',');
-            first = false;
-            if (!appendString(out, key, error))
-                return false;
-            out.append(':');
-            if (!appendValue(out, object.value(key), error))
-                return false;
-        }
-        out.append('}');
-        return true;
-    }
+    case QJsonValue::Object:
+        return appendObject(out, value.toObject(), error);
     case QJsonValue::Undefined:
         break;
     }

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void nestedEmptyContainers();
     void membersSortByUtf16CodeUnits();
     void arraysKeepTheirOrder();
+    void sameBytesAsAPlainImplementation();
     void canonicalFormIsIdempotent_data();
     void canonicalFormIsIdempotent();
 };
@@ -165,7 +166,7 @@ void TestCanonicalJson::nonFiniteNumbersHaveNoForm()
     QCOMPARE(CanonicalJson::formatNumber(value), std::optional<QByteArray>());
     // Inside a document the whole serialisation is refused, with a reason.
     QJsonObject object;
-    object.insert(QStringLiteral("n"), QJsonArray{1, value});
+    object.insert(QStringLiteral("n"), QJsonArray {1, value});
     QVERIFY(object.value(QStringLiteral("n")).toArray().at(1).isDouble());
     QString error;
     QCOMPARE(CanonicalJson::serialize(object, &error), std::optional<QByteArray>());
@@ -313,7 +314,7 @@ void TestCanonicalJson::unpairedSurrogatesAreRefused()
     error.clear();
     QCOMPARE(CanonicalJson::serialize(named, &error), std::optional<QByteArray>());
     QVERIFY2(error.contains(QStringLiteral("unpaired surrogate")), qPrintable(error));
-    const QJsonObject deep{{QStringLiteral("a"), QJsonArray{1, QJsonObject{{QStringLiteral("b"), text}}}}};
+    const QJsonObject deep {{QStringLiteral("a"), QJsonArray {1, QJsonObject {{QStringLiteral("b"), text}}}}};
     QCOMPARE(CanonicalJson::serialize(deep), std::optional<QByteArray>());
     QCOMPARE(CanonicalJson::serializeOrEmpty(deep), QByteArray());
 }
@@ -346,6 +347,126 @@ void TestCanonicalJson::membersSortByUtf16CodeUnits()
     object.insert(QString(), 7);
     QCOMPARE(CanonicalJson::serializeOrEmpty(object),
              QByteArray("{\"\":7,\"B\":6,\"a\":5,\"aa\":4,\"b\":3,\"\xf0\x9f\x98\x80\":2,\"\xef\xbd\xa1\":1}"));
+}
+
+namespace {
+
+// RFC 8785 written as plainly as possible (keys sorted every time, one
+// character at a time), to check the serializer's fast paths against.
+QByteArray plainCanonical(const QJsonValue &value)
+{
+    const auto string = [](const QString &s) -> QByteArray {
+        QByteArray out = "\"";
+        for (qsizetype i = 0; i < s.size(); ++i) {
+            const char16_t u = s.at(i).unicode();
+            if (u == '"' || u == '\\')
+                out += '\\' + QByteArray(1, char(u));
+            else if (u == '\b')
+                out += "\\b";
+            else if (u == '\f')
+                out += "\\f";
+            else if (u == '\n')
+                out += "\\n";
+            else if (u == '\r')
+                out += "\\r";
+            else if (u == '\t')
+                out += "\\t";
+            else if (u < 0x20)
+                out += QByteArray("\\u00") + QByteArray::number(u, 16).rightJustified(2, '0');
+            else if (QChar::isHighSurrogate(u) && i + 1 < s.size())
+                out += s.mid(i++, 2).toUtf8();
+            else
+                out += QString(QChar(u)).toUtf8();
+        }
+        return out + '"';
+    };
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        QStringList keys = object.keys();
+        std::sort(keys.begin(), keys.end(), [](const QString &a, const QString &b) {
+            return std::lexicographical_compare(a.utf16(), a.utf16() + a.size(), b.utf16(), b.utf16() + b.size());
+        });
+        QByteArrayList members;
+        for (const QString &key : std::as_const(keys))
+            members.append(string(key) + ':' + plainCanonical(object.value(key)));
+        return '{' + members.join(',') + '}';
+    }
+    if (value.isArray()) {
+        QByteArrayList items;
+        for (const QJsonValue &item : value.toArray())
+            items.append(plainCanonical(item));
+        return '[' + items.join(',') + ']';
+    }
+    if (value.isString())
+        return string(value.toString());
+    return CanonicalJson::serializeOrEmpty(value);
+}
+
+QString randomText(QRandomGenerator &random)
+{
+    // Mostly plain ASCII runs, with escapes, controls, DEL, non-ASCII and
+    // surrogate pairs mixed in, as keys and values.
+    static const QList<QString> pieces {QStringLiteral("a"),
+                                        QStringLiteral("Zz"),
+                                        QStringLiteral("0"),
+                                        QStringLiteral("\""),
+                                        QStringLiteral("\\"),
+                                        QStringLiteral("\n"),
+                                        QString(QChar(0x1F)),
+                                        QString(QChar(0x7F)),
+                                        QString(QChar(0xE9)),
+                                        QString(QChar(0x202E)),
+                                        QString(QChar(0xFF61)),
+                                        fromUtf16({0xD83D, 0xDE00}),
+                                        QStringLiteral("plain text run of ascii ")};
+    QString text;
+    const int count = int(random.bounded(6));
+    for (int i = 0; i < count; ++i)
+        text += pieces.at(random.bounded(int(pieces.size())));
+    return text;
+}
+
+QJsonValue randomValue(QRandomGenerator &random, int depth)
+{
+    switch (depth > 3 ? random.bounded(3) : random.bounded(5)) {
+    case 0:
+        return randomText(random);
+    case 1:
+        return double(random.bounded(2000)) - 1000.5;
+    case 2:
+        return random.bounded(2) ? QJsonValue(true) : QJsonValue(QJsonValue::Null);
+    case 3: {
+        QJsonArray array;
+        for (int i = int(random.bounded(4)); i > 0; --i)
+            array.append(randomValue(random, depth + 1));
+        return array;
+    }
+    default: {
+        QJsonObject object;
+        for (int i = int(random.bounded(6)); i > 0; --i)
+            object.insert(randomText(random), randomValue(random, depth + 1));
+        return object;
+    }
+    }
+}
+
+} // namespace
+
+void TestCanonicalJson::sameBytesAsAPlainImplementation()
+{
+    QRandomGenerator random(8785);
+    for (int i = 0; i < 3000; ++i) {
+        QJsonObject object;
+        for (int m = int(random.bounded(8)); m > 0; --m)
+            object.insert(randomText(random), randomValue(random, 0));
+        QCOMPARE(CanonicalJson::serializeOrEmpty(object), plainCanonical(object));
+    }
+    for (const QString &name : coretest::scenarioNames()) {
+        const auto parsed = JsonParser::parseObject(coretest::scenarioBytes(name));
+        QVERIFY(parsed.ok());
+        const QJsonObject scenario = parsed.value->toObject();
+        QCOMPARE(CanonicalJson::serializeOrEmpty(scenario), plainCanonical(scenario));
+    }
 }
 
 void TestCanonicalJson::arraysKeepTheirOrder()
