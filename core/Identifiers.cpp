@@ -32,6 +32,26 @@ bool Identifiers::isNonce(const QString &text)
     return pattern.match(text).hasMatch();
 }
 
+QString Identifiers::newActionId(qint64 msecsSinceEpoch)
+{
+    static constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    QByteArray id("act_");
+    id.reserve(4 + 26);
+    const quint64 time = quint64(std::max<qint64>(0, msecsSinceEpoch)) & ((quint64(1) << 50) - 1);
+    for (int shift = 45; shift >= 0; shift -= 5)
+        id += kCrockford[(time >> shift) & 31];
+    // 80 random bits, five at a time.
+    quint32 random[3];
+    QRandomGenerator::system()->fillRange(random, 3);
+    const quint64 high = (quint64(random[0]) << 32 | random[1]) & ((quint64(1) << 60) - 1);
+    const quint32 low = random[2] & ((quint32(1) << 20) - 1);
+    for (int shift = 55; shift >= 0; shift -= 5)
+        id += kCrockford[(high >> shift) & 31];
+    for (int shift = 15; shift >= 0; shift -= 5)
+        id += kCrockford[(low >> shift) & 31];
+    return QString::fromLatin1(id);
+}
+
 QString Identifiers::newNonce()
 {
     QByteArray bytes(16, Qt::Uninitialized);

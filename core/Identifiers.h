@@ -16,6 +16,11 @@ public:
     static bool isNonce(const QString &text);
     // A fresh random nonce (16 bytes, base64url).
     static QString newNonce();
+    // `act_` + a ULID: 10 Crockford base32 characters of the milliseconds
+    // since the epoch, then 16 of 80 random bits. Ids made later sort after
+    // earlier ones (to the millisecond), so the store's indexes on the id grow
+    // at their end instead of touching a random page per action.
+    static QString newActionId(qint64 msecsSinceEpoch);
 };
 
 } // namespace countersign::core

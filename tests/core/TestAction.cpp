@@ -12,7 +12,9 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 #include <algorithm>
@@ -63,6 +65,8 @@ private Q_SLOTS:
     void extensionsAndNullsRoundTrip();
     void brokerFieldsAreRecognised();
     void policyOutcomeIsRead();
+    void timestampsAreWrittenAsQtWritesThem();
+    void actionIdsSortByTimeAndDoNotRepeat();
     void policyOutcomeErrors_data();
     void policyOutcomeErrors();
 
@@ -220,9 +224,9 @@ QJsonValue changed(const QJsonValue &value)
     case QJsonValue::Null:
         return 0;
     case QJsonValue::Array:
-        return QJsonArray{0};
+        return QJsonArray {0};
     case QJsonValue::Object:
-        return QJsonObject{{QStringLiteral("x"), 0}};
+        return QJsonObject {{QStringLiteral("x"), 0}};
     case QJsonValue::Undefined:
         break;
     }
@@ -330,23 +334,23 @@ const QString kDigest = QStringLiteral("sha256:O74UwPxpV4089wZLNySry0e9j7NAcv6YO
 
 QJsonObject validDecision()
 {
-    return QJsonObject{{QStringLiteral("action_id"), QStringLiteral("act_2026120411400001")},
-                       {QStringLiteral("action_digest"), kDigest},
-                       {QStringLiteral("verdict"), QStringLiteral("deny")},
-                       {QStringLiteral("reason"), QStringLiteral("Destination account only appears in the ticket.")},
-                       {QStringLiteral("approver"), kKeyId},
-                       {QStringLiteral("issued_at"), QStringLiteral("2026-12-04T11:52:10Z")},
-                       {QStringLiteral("nonce"), kNonce}};
+    return QJsonObject {{QStringLiteral("action_id"), QStringLiteral("act_2026120411400001")},
+                        {QStringLiteral("action_digest"), kDigest},
+                        {QStringLiteral("verdict"), QStringLiteral("deny")},
+                        {QStringLiteral("reason"), QStringLiteral("Destination account only appears in the ticket.")},
+                        {QStringLiteral("approver"), kKeyId},
+                        {QStringLiteral("issued_at"), QStringLiteral("2026-12-04T11:52:10Z")},
+                        {QStringLiteral("nonce"), kNonce}};
 }
 
 QJsonObject validKillSwitch(const QString &scope, const QString &target)
 {
-    QJsonObject json{{QStringLiteral("operation"), QStringLiteral("engage")},
-                     {QStringLiteral("scope"), scope},
-                     {QStringLiteral("reason"), QStringLiteral("prompt injection campaign")},
-                     {QStringLiteral("issued_by"), kKeyId},
-                     {QStringLiteral("issued_at"), QStringLiteral("2026-12-04T12:00:00Z")},
-                     {QStringLiteral("nonce"), kNonce}};
+    QJsonObject json {{QStringLiteral("operation"), QStringLiteral("engage")},
+                      {QStringLiteral("scope"), scope},
+                      {QStringLiteral("reason"), QStringLiteral("prompt injection campaign")},
+                      {QStringLiteral("issued_by"), kKeyId},
+                      {QStringLiteral("issued_at"), QStringLiteral("2026-12-04T12:00:00Z")},
+                      {QStringLiteral("nonce"), kNonce}};
     if (!target.isNull())
         json.insert(QStringLiteral("target"), target);
     return json;
@@ -410,11 +414,17 @@ void TestAction::renewalOutreachEmailValues()
     QCOMPARE(a->tool.annotations.irreversible, std::optional<bool>(true));
     QCOMPARE(a->arguments.value(QStringLiteral("cc")).toArray().at(0).toString(),
              QStringLiteral("j.meyer@globex-partners.example"));
-    QCOMPARE(a->arguments.value(QStringLiteral("attachments")).toArray().at(0).toObject().value(QStringLiteral("bytes")).toInteger(),
+    QCOMPARE(a->arguments.value(QStringLiteral("attachments"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("bytes"))
+                 .toInteger(),
              482113);
     QCOMPARE(a->dataScopes.size(), 5);
-    QCOMPARE(a->dataScopes.at(0).fields, (QStringList{QStringLiteral("contacts"), QStringLiteral("contract_value"),
-                                                      QStringLiteral("renewal_date")}));
+    QCOMPARE(
+        a->dataScopes.at(0).fields,
+        (QStringList {QStringLiteral("contacts"), QStringLiteral("contract_value"), QStringLiteral("renewal_date")}));
     QCOMPARE(a->dataScopes.at(0).recordCount, std::optional<qint64>(1));
     QCOMPARE(a->dataScopes.at(1).recordCount, std::optional<qint64>(14));
     QCOMPARE(a->dataScopes.at(2).recordCount, std::optional<qint64>());
@@ -424,17 +434,19 @@ void TestAction::renewalOutreachEmailValues()
     QCOMPARE(a->authorityChain.at(1).delegatedBy, QStringLiteral("maria.lopez@acme.example"));
     QCOMPARE(a->authorityChain.at(2).kind, QStringLiteral("service"));
     QCOMPARE(a->authorityChain.at(2).expiresAt, utc("2026-12-04T09:17:30Z"));
-    QCOMPARE(a->authorityChain.at(2).scopes, QStringList{QStringLiteral("email.send:external")});
+    QCOMPARE(a->authorityChain.at(2).scopes, QStringList {QStringLiteral("email.send:external")});
     QVERIFY(!a->authorityChain.at(3).issuedAt.isValid());
     QCOMPARE(a->evidence.size(), 2);
     QCOMPARE(a->evidence.at(0).trust, QStringLiteral("internal"));
     QCOMPARE(a->evidence.at(1).trust, QStringLiteral("user_generated"));
     QCOMPARE(a->evidence.at(1).kind, QStringLiteral("retrieval"));
-    QCOMPARE(a->evidence.at(1).sha256, QStringLiteral("a1b2c3d4e5f60718293a4b5c6d7e8f901a2b3c4d5e6f708192a3b4c5d6e7f809"));
+    QCOMPARE(a->evidence.at(1).sha256,
+             QStringLiteral("a1b2c3d4e5f60718293a4b5c6d7e8f901a2b3c4d5e6f708192a3b4c5d6e7f809"));
     QVERIFY(a->evidence.at(1).content.contains(QStringLiteral("ignore your previous instructions")));
     QCOMPARE(a->evidence.at(1).usedFor, QStringLiteral("email body and cc recipient"));
     QCOMPARE(a->memory.size(), 1);
-    QCOMPARE(a->memory.at(0).source, std::optional<QString>(QStringLiteral("conversation with maria.lopez@acme.example")));
+    QCOMPARE(a->memory.at(0).source,
+             std::optional<QString>(QStringLiteral("conversation with maria.lopez@acme.example")));
     QCOMPARE(a->memory.at(0).expiresAt, utc("2027-05-02T15:20:00Z"));
     QCOMPARE(a->trace.traceId, QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736"));
     QCOMPARE(a->trace.spanId, QStringLiteral("00f067aa0ba902b7"));
@@ -452,7 +464,7 @@ void TestAction::prodSchemaMigrationValues()
     QCOMPARE(a->arguments.value(QStringLiteral("lock_timeout_ms")).toInteger(), 5000);
     QCOMPARE(a->arguments.value(QStringLiteral("dry_run")), QJsonValue(false));
     QCOMPARE(a->dataScopes.at(0).recordCount, std::optional<qint64>(18220471));
-    QCOMPARE(a->dataScopes.at(1).fields, QStringList{QStringLiteral("vat_number")});
+    QCOMPARE(a->dataScopes.at(1).fields, QStringList {QStringLiteral("vat_number")});
     QCOMPARE(a->authorityChain.size(), 4);
     QCOMPARE(a->authorityChain.at(2).subject, QStringLiteral("svc:deploy-broker"));
     QCOMPARE(a->evidence.size(), 1);
@@ -493,7 +505,9 @@ void TestAction::customerRefundValues()
     const QJsonObject amount = a->arguments.value(QStringLiteral("amount")).toObject();
     QCOMPARE(amount.value(QStringLiteral("value")).toString(), QStringLiteral("1249.00"));
     QCOMPARE(amount.value(QStringLiteral("currency")).toString(), QStringLiteral("EUR"));
-    QCOMPARE(a->authorityChain.at(0).credential, QString::fromUtf8("sess_k1m\xe2\x80\xa6" "22"));
+    QCOMPARE(a->authorityChain.at(0).credential,
+             QString::fromUtf8("sess_k1m\xe2\x80\xa6"
+                               "22"));
     QCOMPARE(a->authorityChain.at(0).scopes.at(1), QStringLiteral("refunds.request:<=500EUR"));
     QVERIFY(!a->authorityChain.at(2).issuedAt.isValid());
     QCOMPARE(a->evidence.at(0).trust, QStringLiteral("user_generated"));
@@ -510,8 +524,8 @@ void TestAction::iamRoleGrantValues()
     QCOMPARE(a->tool.name, QStringLiteral("cloud.iam.attach_policy"));
     QCOMPARE(a->dataScopes.at(1).access, QStringLiteral("execute"));
     QCOMPARE(a->dataScopes.at(1).resource, QStringLiteral("cloud://acme-prod-4471/*"));
-    const QJsonArray statements =
-        a->arguments.value(QStringLiteral("policy")).toObject().value(QStringLiteral("Statement")).toArray();
+    const QJsonArray statements
+        = a->arguments.value(QStringLiteral("policy")).toObject().value(QStringLiteral("Statement")).toArray();
     QCOMPARE(statements.size(), 2);
     QCOMPARE(statements.at(1).toObject().value(QStringLiteral("Action")).toString(), QStringLiteral("*"));
     QCOMPARE(a->evidence.at(1).kind, QStringLiteral("web"));
@@ -595,13 +609,14 @@ void TestAction::digestChangesWhenAnyArgumentChanges()
     QStringList leaves;
     collectLeaves(json.value(QStringLiteral("arguments")), QStringLiteral("arguments"), &leaves);
     QVERIFY(leaves.size() >= 2);
-    QSet<QString> digests{original->digest()};
+    QSet<QString> digests {original->digest()};
     for (const QString &leaf : std::as_const(leaves)) {
         const QJsonObject mutated = withValue(json, leaf, changed(valueAt(json, leaf)));
         QVERIFY(mutated != json);
         const auto action = readAction(mutated, &errors);
         QVERIFY2(action.has_value(), qPrintable(leaf + QLatin1Char(' ') + errorsText(errors)));
-        QVERIFY2(!digests.contains(action->digest()), qPrintable(QStringLiteral("changing %1 left the digest as it was").arg(leaf)));
+        QVERIFY2(!digests.contains(action->digest()),
+                 qPrintable(QStringLiteral("changing %1 left the digest as it was").arg(leaf)));
         digests.insert(action->digest());
     }
     // Adding or removing an argument changes it too.
@@ -625,7 +640,7 @@ void TestAction::digestIgnoresMutableBrokerFields()
     QJsonObject stamped = json;
     stamped.insert(QStringLiteral("seq"), 42);
     stamped.insert(QStringLiteral("status"), QStringLiteral("approved"));
-    stamped.insert(QStringLiteral("decisions"), QJsonArray{QStringLiteral("eyJ...a"), QStringLiteral("eyJ...b")});
+    stamped.insert(QStringLiteral("decisions"), QJsonArray {QStringLiteral("eyJ...a"), QStringLiteral("eyJ...b")});
     ValidationErrors errors;
     const auto action = readAction(stamped, &errors);
     QVERIFY2(action.has_value(), qPrintable(errorsText(errors)));
@@ -644,12 +659,13 @@ void TestAction::digestCoversTheOtherBrokerFields_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QJsonValue>("value");
     QTest::newRow("id") << QStringLiteral("id") << QJsonValue(QStringLiteral("act_1"));
-    QTest::newRow("submitted_at") << QStringLiteral("submitted_at") << QJsonValue(QStringLiteral("2026-12-04T09:12:31Z"));
+    QTest::newRow("submitted_at") << QStringLiteral("submitted_at")
+                                  << QJsonValue(QStringLiteral("2026-12-04T09:12:31Z"));
     QTest::newRow("expires_at") << QStringLiteral("expires_at") << QJsonValue(QStringLiteral("2026-12-04T09:42:31Z"));
     QTest::newRow("policy") << QStringLiteral("policy")
-                            << QJsonValue(QJsonObject{{QStringLiteral("decision"), QStringLiteral("approve")},
-                                                      {QStringLiteral("rule"), QStringLiteral("external-email")},
-                                                      {QStringLiteral("quorum"), 2}});
+                            << QJsonValue(QJsonObject {{QStringLiteral("decision"), QStringLiteral("approve")},
+                                                       {QStringLiteral("rule"), QStringLiteral("external-email")},
+                                                       {QStringLiteral("quorum"), 2}});
 }
 
 void TestAction::digestCoversTheOtherBrokerFields()
@@ -674,8 +690,9 @@ void TestAction::digestCoversTheOtherBrokerFields()
 void TestAction::extensionsAndNullsRoundTrip()
 {
     QJsonObject json = scenarioObject(QStringLiteral("renewal-outreach-email.json"));
-    json = withValue(json, QStringLiteral("x-ticket"),
-                     QJsonObject{{QStringLiteral("id"), QStringLiteral("T-1")}, {QStringLiteral("note"), QJsonValue::Null}});
+    json = withValue(
+        json, QStringLiteral("x-ticket"),
+        QJsonObject {{QStringLiteral("id"), QStringLiteral("T-1")}, {QStringLiteral("note"), QJsonValue::Null}});
     json = withValue(json, QStringLiteral("request.x-channel"), QStringLiteral("slack"));
     json = withValue(json, QStringLiteral("agent.x-build"), 1234);
     json = withValue(json, QStringLiteral("tool.x-vendor"), QStringLiteral("acme-mail"));
@@ -685,7 +702,8 @@ void TestAction::extensionsAndNullsRoundTrip()
     json = withValue(json, QStringLiteral("authority_chain[1].x-token-type"),
                      QStringLiteral("urn:ietf:params:oauth:token-type:access_token"));
     json = withValue(json, QStringLiteral("evidence[0].x-score"), 0.93);
-    json = withValue(json, QStringLiteral("evidence[1].x-flags"), QJsonArray{QStringLiteral("injection"), QJsonValue::Null});
+    json = withValue(json, QStringLiteral("evidence[1].x-flags"),
+                     QJsonArray {QStringLiteral("injection"), QJsonValue::Null});
     json = withValue(json, QStringLiteral("memory[0].x-reviewed"), QJsonValue::Null);
     json = withValue(json, QStringLiteral("memory[0].source"), QJsonValue::Null);
     json = withValue(json, QStringLiteral("trace.x-sampled"), true);
@@ -727,7 +745,7 @@ void TestAction::extensionsAndNullsRoundTrip()
 void TestAction::brokerFieldsAreRecognised()
 {
     QCOMPARE(Action::mutableBrokerFields(),
-             (QStringList{QStringLiteral("seq"), QStringLiteral("status"), QStringLiteral("decisions")}));
+             (QStringList {QStringLiteral("seq"), QStringLiteral("status"), QStringLiteral("decisions")}));
     for (const QString &field : Action::mutableBrokerFields())
         QVERIFY(Action::brokerFields().contains(field));
     const QJsonObject json = scenarioObject(QStringLiteral("mcp-file-write.json"));
@@ -741,7 +759,8 @@ void TestAction::brokerFieldsAreRecognised()
         else if (field == QStringLiteral("decisions"))
             value = QJsonArray();
         else if (field == QStringLiteral("policy"))
-            value = QJsonObject{{QStringLiteral("decision"), QStringLiteral("deny")}, {QStringLiteral("rule"), QStringLiteral("r")}};
+            value = QJsonObject {{QStringLiteral("decision"), QStringLiteral("deny")},
+                                 {QStringLiteral("rule"), QStringLiteral("r")}};
         else if (field.endsWith(QStringLiteral("_at")))
             value = QStringLiteral("2026-12-04T13:00:05Z");
         QJsonObject stamped = json;
@@ -756,14 +775,15 @@ namespace {
 
 QJsonObject approvePolicy()
 {
-    return QJsonObject{{QStringLiteral("decision"), QStringLiteral("approve")},
-                       {QStringLiteral("rule"), QStringLiteral("external-email")},
-                       {QStringLiteral("reason"), QStringLiteral("recipient outside the allow-list")},
-                       {QStringLiteral("quorum"), 2},
-                       {QStringLiteral("deny_threshold"), 1},
-                       {QStringLiteral("approver_roles"), QJsonArray{QStringLiteral("sales-manager"), QStringLiteral("security")}},
-                       {QStringLiteral("forbid_requester"), true},
-                       {QStringLiteral("require_reason_on"), QStringLiteral("deny")}};
+    return QJsonObject {
+        {QStringLiteral("decision"), QStringLiteral("approve")},
+        {QStringLiteral("rule"), QStringLiteral("external-email")},
+        {QStringLiteral("reason"), QStringLiteral("recipient outside the allow-list")},
+        {QStringLiteral("quorum"), 2},
+        {QStringLiteral("deny_threshold"), 1},
+        {QStringLiteral("approver_roles"), QJsonArray {QStringLiteral("sales-manager"), QStringLiteral("security")}},
+        {QStringLiteral("forbid_requester"), true},
+        {QStringLiteral("require_reason_on"), QStringLiteral("deny")}};
 }
 
 } // namespace
@@ -780,10 +800,12 @@ void TestAction::policyOutcomeIsRead()
     QCOMPARE(action->policy->rule, QStringLiteral("external-email"));
     QCOMPARE(action->policy->quorum, 2);
     QCOMPARE(action->policy->denyThreshold, 1);
-    QCOMPARE(action->policy->approverRoles, (QStringList{QStringLiteral("sales-manager"), QStringLiteral("security")}));
+    QCOMPARE(action->policy->approverRoles,
+             (QStringList {QStringLiteral("sales-manager"), QStringLiteral("security")}));
     QVERIFY(action->policy->forbidRequester);
     QCOMPARE(action->policy->requireReasonOn, QStringLiteral("deny"));
-    QCOMPARE(CanonicalJson::serializeOrEmpty(action->policy->toJson()), CanonicalJson::serializeOrEmpty(approvePolicy()));
+    QCOMPARE(CanonicalJson::serializeOrEmpty(action->policy->toJson()),
+             CanonicalJson::serializeOrEmpty(approvePolicy()));
 }
 
 void TestAction::policyOutcomeErrors_data()
@@ -795,17 +817,21 @@ void TestAction::policyOutcomeErrors_data()
                                       << QStringLiteral("expected one of allow, deny, approve");
     QTest::newRow("missing rule") << QStringLiteral("rule") << QJsonValue(QJsonValue::Undefined)
                                   << QStringLiteral("missing required field");
-    QTest::newRow("negative quorum") << QStringLiteral("quorum") << QJsonValue(-1) << QStringLiteral("must be at least 0");
+    QTest::newRow("negative quorum") << QStringLiteral("quorum") << QJsonValue(-1)
+                                     << QStringLiteral("must be at least 0");
     // 2^32 + 2 would silently become a quorum of 2 if narrowed to int.
-    QTest::newRow("quorum beyond int") << QStringLiteral("quorum") << QJsonValue(qint64(4294967298)) << QStringLiteral("at most");
+    QTest::newRow("quorum beyond int") << QStringLiteral("quorum") << QJsonValue(qint64(4294967298))
+                                       << QStringLiteral("at most");
     QTest::newRow("deny_threshold zero") << QStringLiteral("deny_threshold") << QJsonValue(0)
                                          << QStringLiteral("must be at least 1");
-    QTest::newRow("deny_threshold beyond int") << QStringLiteral("deny_threshold") << QJsonValue(qint64(4294967297))
-                                               << QStringLiteral("at most");
-    QTest::newRow("unknown require_reason_on") << QStringLiteral("require_reason_on") << QJsonValue(QStringLiteral("never"))
-                                               << QStringLiteral("expected one of deny, approve, both");
-    QTest::newRow("forbid_requester as a string") << QStringLiteral("forbid_requester") << QJsonValue(QStringLiteral("yes"))
-                                                  << QStringLiteral("expected true or false");
+    QTest::newRow("deny_threshold beyond int")
+        << QStringLiteral("deny_threshold") << QJsonValue(qint64(4294967297)) << QStringLiteral("at most");
+    QTest::newRow("unknown require_reason_on")
+        << QStringLiteral("require_reason_on") << QJsonValue(QStringLiteral("never"))
+        << QStringLiteral("expected one of deny, approve, both");
+    QTest::newRow("forbid_requester as a string")
+        << QStringLiteral("forbid_requester") << QJsonValue(QStringLiteral("yes"))
+        << QStringLiteral("expected true or false");
 }
 
 void TestAction::policyOutcomeErrors()
@@ -840,25 +866,34 @@ void TestAction::validationErrors_data()
 
     // Wrong types.
     row("timestamp given as a number", QStringLiteral("authority_chain[2].expires_at"), 5, timestamp);
-    row("timestamp without T", QStringLiteral("authority_chain[2].expires_at"), QStringLiteral("2026-12-04 09:17:30Z"), timestamp);
-    row("timestamp without zone", QStringLiteral("request.received_at"), QStringLiteral("2026-12-04T09:12:03"), timestamp);
-    row("timestamp with month 13", QStringLiteral("evidence[0].retrieved_at"), QStringLiteral("2026-13-04T09:12:10Z"), timestamp);
-    row("timestamp on 31 February", QStringLiteral("memory[0].written_at"), QStringLiteral("2026-02-31T15:20:00Z"), timestamp);
+    row("timestamp without T", QStringLiteral("authority_chain[2].expires_at"), QStringLiteral("2026-12-04 09:17:30Z"),
+        timestamp);
+    row("timestamp without zone", QStringLiteral("request.received_at"), QStringLiteral("2026-12-04T09:12:03"),
+        timestamp);
+    row("timestamp with month 13", QStringLiteral("evidence[0].retrieved_at"), QStringLiteral("2026-13-04T09:12:10Z"),
+        timestamp);
+    row("timestamp on 31 February", QStringLiteral("memory[0].written_at"), QStringLiteral("2026-02-31T15:20:00Z"),
+        timestamp);
     row("tenant is a number", QStringLiteral("tenant"), 7, QStringLiteral("expected a string"));
     row("arguments is an array", QStringLiteral("arguments"), QJsonArray(), QStringLiteral("expected an object"));
     row("data_scopes is an object", QStringLiteral("data_scopes"), QJsonObject(), QStringLiteral("expected an array"));
-    row("evidence item is a string", QStringLiteral("evidence[0]"), QStringLiteral("ev-1"), QStringLiteral("expected an object"));
+    row("evidence item is a string", QStringLiteral("evidence[0]"), QStringLiteral("ev-1"),
+        QStringLiteral("expected an object"));
     row("scope is a number", QStringLiteral("authority_chain[0].scopes[1]"), 5, QStringLiteral("expected a string"));
     row("annotation is a string", QStringLiteral("tool.annotations.read_only"), QStringLiteral("false"),
         QStringLiteral("expected true or false"));
     row("record_count is a string", QStringLiteral("data_scopes[0].record_count"), QStringLiteral("1"),
         QStringLiteral("expected an integer"));
-    row("record_count is fractional", QStringLiteral("data_scopes[0].record_count"), 1.5, QStringLiteral("expected an integer"));
-    row("record_count beyond qint64", QStringLiteral("data_scopes[0].record_count"), 1e300, QStringLiteral("expected an integer"));
+    row("record_count is fractional", QStringLiteral("data_scopes[0].record_count"), 1.5,
+        QStringLiteral("expected an integer"));
+    row("record_count beyond qint64", QStringLiteral("data_scopes[0].record_count"), 1e300,
+        QStringLiteral("expected an integer"));
     row("record_count is 2^63", QStringLiteral("data_scopes[0].record_count"), 9223372036854775808.0,
         QStringLiteral("expected an integer"));
-    row("record_count is negative", QStringLiteral("data_scopes[0].record_count"), -1, QStringLiteral("must be at least 0"));
-    row("memory source is a number", QStringLiteral("memory[0].source"), 1, QStringLiteral("expected a string or null"));
+    row("record_count is negative", QStringLiteral("data_scopes[0].record_count"), -1,
+        QStringLiteral("must be at least 0"));
+    row("memory source is a number", QStringLiteral("memory[0].source"), 1,
+        QStringLiteral("expected a string or null"));
     row("sha256 not hex", QStringLiteral("evidence[0].sha256"), QStringLiteral("ABC"),
         QStringLiteral("expected 64 lowercase hexadecimal digits"));
     row("trace id all zero", QStringLiteral("trace.trace_id"), QStringLiteral("00000000000000000000000000000000"),
@@ -878,9 +913,12 @@ void TestAction::validationErrors_data()
         QStringLiteral("expected one of read, write, delete, send, execute"));
     row("unknown classification", QStringLiteral("data_scopes[1].classification"), QStringLiteral("secret"),
         QStringLiteral("expected one of public, internal, confidential, restricted"));
-    row("unknown trust", QStringLiteral("evidence[1].trust"), QStringLiteral("trusted"), QStringLiteral("expected one of"));
-    row("unknown evidence kind", QStringLiteral("evidence[0].kind"), QStringLiteral("rumour"), QStringLiteral("expected one of"));
-    row("unknown link kind", QStringLiteral("authority_chain[0].kind"), QStringLiteral("robot"), QStringLiteral("expected one of"));
+    row("unknown trust", QStringLiteral("evidence[1].trust"), QStringLiteral("trusted"),
+        QStringLiteral("expected one of"));
+    row("unknown evidence kind", QStringLiteral("evidence[0].kind"), QStringLiteral("rumour"),
+        QStringLiteral("expected one of"));
+    row("unknown link kind", QStringLiteral("authority_chain[0].kind"), QStringLiteral("robot"),
+        QStringLiteral("expected one of"));
     row("enum given as a number", QStringLiteral("data_scopes[0].access"), 1, QStringLiteral("expected one of"));
     row("unknown status", QStringLiteral("status"), QStringLiteral("done"), QStringLiteral("expected one of"));
     // Unknown members without the x- prefix, at every level.
@@ -918,12 +956,12 @@ void TestAction::parserErrorsCarryTheirPath_data()
     QTest::addColumn<QByteArray>("to");
     QTest::addColumn<QString>("expectedPath");
     QTest::addColumn<QString>("fragment");
-    QTest::newRow("duplicate top-level key") << QByteArray("\"tenant\": \"acme\",")
-                                             << QByteArray("\"tenant\": \"acme\", \"tenant\": \"evil\",")
-                                             << QStringLiteral("tenant") << QStringLiteral("duplicate member name");
-    QTest::newRow("duplicate nested key") << QByteArray("\"name\": \"email.send\",")
-                                          << QByteArray("\"name\": \"email.send\", \"name\": \"shell.exec\",")
-                                          << QStringLiteral("tool.name") << QStringLiteral("duplicate member name");
+    QTest::newRow("duplicate top-level key")
+        << QByteArray("\"tenant\": \"acme\",") << QByteArray("\"tenant\": \"acme\", \"tenant\": \"evil\",")
+        << QStringLiteral("tenant") << QStringLiteral("duplicate member name");
+    QTest::newRow("duplicate nested key")
+        << QByteArray("\"name\": \"email.send\",") << QByteArray("\"name\": \"email.send\", \"name\": \"shell.exec\",")
+        << QStringLiteral("tool.name") << QStringLiteral("duplicate member name");
     QTest::newRow("duplicate key inside arguments")
         << QByteArray("\"bytes\": 482113}") << QByteArray("\"bytes\": 482113, \"bytes\": 1}")
         << QStringLiteral("arguments.attachments[0].bytes") << QStringLiteral("duplicate member name");
@@ -938,14 +976,14 @@ void TestAction::parserErrorsCarryTheirPath_data()
                                   << QStringLiteral("agent.display_name") << QStringLiteral("invalid UTF-8");
     QTest::newRow("lone high surrogate") << QByteArray("Draft renewal") << QByteArray("Draft \\ud800 renewal")
                                          << QStringLiteral("request.text") << QStringLiteral("lone high surrogate");
-    QTest::newRow("lone low surrogate in an array") << QByteArray("[\"procurement@globex.example\"]")
-                                                    << QByteArray("[\"procurement@globex.example\\udc00\"]")
-                                                    << QStringLiteral("arguments.to[0]") << QStringLiteral("lone low surrogate");
+    QTest::newRow("lone low surrogate in an array")
+        << QByteArray("[\"procurement@globex.example\"]") << QByteArray("[\"procurement@globex.example\\udc00\"]")
+        << QStringLiteral("arguments.to[0]") << QStringLiteral("lone low surrogate");
     QTest::newRow("raw control character") << QByteArray("Draft renewal") << QByteArray("Draft\x1brenewal")
                                            << QStringLiteral("request.text") << QStringLiteral("control character");
-    QTest::newRow("integer that loses precision") << QByteArray("\"bytes\": 482113") << QByteArray("\"bytes\": 9007199254740993")
-                                                  << QStringLiteral("arguments.attachments[0].bytes")
-                                                  << QStringLiteral("cannot be represented exactly");
+    QTest::newRow("integer that loses precision")
+        << QByteArray("\"bytes\": 482113") << QByteArray("\"bytes\": 9007199254740993")
+        << QStringLiteral("arguments.attachments[0].bytes") << QStringLiteral("cannot be represented exactly");
 }
 
 void TestAction::parserErrorsCarryTheirPath()
@@ -972,9 +1010,9 @@ void TestAction::multipleErrorsAreReportedTogether()
     ValidationErrors errors;
     QVERIFY(!Action::parse(reordered(json), &errors).has_value());
     QVERIFY2(errors.size() == 2, qPrintable(errorsText(errors)));
-    QStringList paths{errors.at(0).path, errors.at(1).path};
+    QStringList paths {errors.at(0).path, errors.at(1).path};
     paths.sort();
-    QCOMPARE(paths, (QStringList{QStringLiteral("data_scopes[0].access"), QStringLiteral("tenant")}));
+    QCOMPARE(paths, (QStringList {QStringLiteral("data_scopes[0].access"), QStringLiteral("tenant")}));
 
     // Three more, in different parts of the document, all come back.
     json = withValue(json, QStringLiteral("authority_chain[1].expires_at"), 5);
@@ -985,7 +1023,7 @@ void TestAction::multipleErrorsAreReportedTogether()
     QVERIFY2(errors.size() == 5, qPrintable(errorsText(errors)));
 
     // Errors are appended to what the caller already has.
-    ValidationErrors existing{{QStringLiteral("earlier"), QStringLiteral("kept")}};
+    ValidationErrors existing {{QStringLiteral("earlier"), QStringLiteral("kept")}};
     QVERIFY(!Action::parse(reordered(json), &existing).has_value());
     QCOMPARE(existing.size(), 6);
     QCOMPARE(existing.first().path, QStringLiteral("earlier"));
@@ -1016,7 +1054,8 @@ void TestAction::decisionStatementRoundTrip()
 
     // Reason is optional on read.
     errors.clear();
-    const DecisionStatement noReason = DecisionStatement::read(without(validDecision(), QStringLiteral("reason")), &errors);
+    const DecisionStatement noReason
+        = DecisionStatement::read(without(validDecision(), QStringLiteral("reason")), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errorsText(errors)));
     QVERIFY(noReason.reason.isEmpty());
     // Milliseconds survive.
@@ -1024,7 +1063,8 @@ void TestAction::decisionStatementRoundTrip()
     const DecisionStatement precise = DecisionStatement::read(
         withValue(validDecision(), QStringLiteral("issued_at"), QStringLiteral("2026-12-04T11:52:10.250Z")), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errorsText(errors)));
-    QCOMPARE(precise.toJson().value(QStringLiteral("issued_at")).toString(), QStringLiteral("2026-12-04T11:52:10.250Z"));
+    QCOMPARE(precise.toJson().value(QStringLiteral("issued_at")).toString(),
+             QStringLiteral("2026-12-04T11:52:10.250Z"));
 }
 
 void TestAction::decisionStatementErrors_data()
@@ -1033,15 +1073,17 @@ void TestAction::decisionStatementErrors_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("fragment");
     const QJsonValue removed(QJsonValue::Undefined);
-    QTest::newRow("missing action_id") << QStringLiteral("action_id") << removed << QStringLiteral("missing required field");
+    QTest::newRow("missing action_id") << QStringLiteral("action_id") << removed
+                                       << QStringLiteral("missing required field");
     QTest::newRow("missing nonce") << QStringLiteral("nonce") << removed << QStringLiteral("missing required field");
-    QTest::newRow("digest without prefix") << QStringLiteral("action_digest")
-                                           << QJsonValue(QStringLiteral("O74UwPxpV4089wZLNySry0e9j7NAcv6YO3elWr3Gtxc"))
-                                           << QStringLiteral("expected sha256:");
+    QTest::newRow("digest without prefix")
+        << QStringLiteral("action_digest") << QJsonValue(QStringLiteral("O74UwPxpV4089wZLNySry0e9j7NAcv6YO3elWr3Gtxc"))
+        << QStringLiteral("expected sha256:");
     QTest::newRow("digest too short") << QStringLiteral("action_digest") << QJsonValue(QStringLiteral("sha256:O74U"))
                                       << QStringLiteral("expected sha256:");
     QTest::newRow("digest with non-canonical base64url")
-        << QStringLiteral("action_digest") << QJsonValue(QStringLiteral("sha256:O74UwPxpV4089wZLNySry0e9j7NAcv6YO3elWr3Gtxd"))
+        << QStringLiteral("action_digest")
+        << QJsonValue(QStringLiteral("sha256:O74UwPxpV4089wZLNySry0e9j7NAcv6YO3elWr3Gtxd"))
         << QStringLiteral("expected sha256:");
     QTest::newRow("hex digest") << QStringLiteral("action_digest")
                                 << QJsonValue(QStringLiteral("sha256:3bbe14c0fc6957…"))
@@ -1050,11 +1092,13 @@ void TestAction::decisionStatementErrors_data()
                                      << QStringLiteral("expected one of approve, deny");
     QTest::newRow("verdict in capitals") << QStringLiteral("verdict") << QJsonValue(QStringLiteral("APPROVE"))
                                          << QStringLiteral("expected one of approve, deny");
-    QTest::newRow("approver is a name") << QStringLiteral("approver") << QJsonValue(QStringLiteral("alice@acme.example"))
+    QTest::newRow("approver is a name") << QStringLiteral("approver")
+                                        << QJsonValue(QStringLiteral("alice@acme.example"))
                                         << QStringLiteral("expected a key id");
     QTest::newRow("nonce too short") << QStringLiteral("nonce") << QJsonValue(QStringLiteral("abc"))
                                      << QStringLiteral("expected at least 22 base64url characters");
-    QTest::newRow("nonce not base64url") << QStringLiteral("nonce") << QJsonValue(QStringLiteral("q3VxWm0t8c1bJ7yYf2Lr9A+/"))
+    QTest::newRow("nonce not base64url") << QStringLiteral("nonce")
+                                         << QJsonValue(QStringLiteral("q3VxWm0t8c1bJ7yYf2Lr9A+/"))
                                          << QStringLiteral("expected at least 22 base64url characters");
     QTest::newRow("issued_at not a timestamp") << QStringLiteral("issued_at") << QJsonValue(QStringLiteral("yesterday"))
                                                << QStringLiteral("expected RFC 3339 timestamp");
@@ -1107,23 +1151,28 @@ void TestAction::killSwitchOrderErrors_data()
     QTest::addColumn<QJsonObject>("json");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("fragment");
-    QTest::newRow("global with a target") << validKillSwitch(QStringLiteral("global"), QStringLiteral("acme"))
-                                          << QStringLiteral("target") << QStringLiteral("a global kill switch has no target");
+    QTest::newRow("global with a target")
+        << validKillSwitch(QStringLiteral("global"), QStringLiteral("acme")) << QStringLiteral("target")
+        << QStringLiteral("a global kill switch has no target");
     QTest::newRow("tenant without a target") << validKillSwitch(QStringLiteral("tenant"), QString())
                                              << QStringLiteral("target") << QStringLiteral("missing required field");
     QTest::newRow("tool with an empty target") << validKillSwitch(QStringLiteral("tool"), QStringLiteral(""))
                                                << QStringLiteral("target") << QStringLiteral("must not be empty");
-    QTest::newRow("missing reason") << without(validKillSwitch(QStringLiteral("global"), QString()), QStringLiteral("reason"))
+    QTest::newRow("missing reason") << without(validKillSwitch(QStringLiteral("global"), QString()),
+                                               QStringLiteral("reason"))
                                     << QStringLiteral("reason") << QStringLiteral("missing required field");
     QTest::newRow("unknown scope") << validKillSwitch(QStringLiteral("planet"), QStringLiteral("earth"))
-                                   << QStringLiteral("scope") << QStringLiteral("expected one of global, tenant, user, agent, tool");
-    QTest::newRow("unknown operation")
-        << withValue(validKillSwitch(QStringLiteral("global"), QString()), QStringLiteral("operation"), QStringLiteral("pause"))
-        << QStringLiteral("operation") << QStringLiteral("expected one of engage, release");
-    QTest::newRow("issued_by is a name")
-        << withValue(validKillSwitch(QStringLiteral("global"), QString()), QStringLiteral("issued_by"), QStringLiteral("oncall"))
-        << QStringLiteral("issued_by") << QStringLiteral("expected a key id");
-    QTest::newRow("missing nonce") << without(validKillSwitch(QStringLiteral("global"), QString()), QStringLiteral("nonce"))
+                                   << QStringLiteral("scope")
+                                   << QStringLiteral("expected one of global, tenant, user, agent, tool");
+    QTest::newRow("unknown operation") << withValue(validKillSwitch(QStringLiteral("global"), QString()),
+                                                    QStringLiteral("operation"), QStringLiteral("pause"))
+                                       << QStringLiteral("operation")
+                                       << QStringLiteral("expected one of engage, release");
+    QTest::newRow("issued_by is a name") << withValue(validKillSwitch(QStringLiteral("global"), QString()),
+                                                      QStringLiteral("issued_by"), QStringLiteral("oncall"))
+                                         << QStringLiteral("issued_by") << QStringLiteral("expected a key id");
+    QTest::newRow("missing nonce") << without(validKillSwitch(QStringLiteral("global"), QString()),
+                                              QStringLiteral("nonce"))
                                    << QStringLiteral("nonce") << QStringLiteral("missing required field");
 }
 
@@ -1152,7 +1201,8 @@ QList<AuditEntry> TestAction::buildChain(int length)
         entry.at = utc("2026-12-04T11:40:00Z").addSecs(i * 7);
         entry.event = QString::fromLatin1(events[i % 5]);
         entry.actionId = QStringLiteral("act_2026120411400001");
-        entry.data = QJsonObject{{QStringLiteral("step"), i}, {QStringLiteral("note"), QStringLiteral("entry %1").arg(i + 1)}};
+        entry.data = QJsonObject {{QStringLiteral("step"), i},
+                                  {QStringLiteral("note"), QStringLiteral("entry %1").arg(i + 1)}};
         entry.prevHash = previous;
         entry.hash = entry.computeHash();
         previous = entry.hash;
@@ -1179,13 +1229,13 @@ void TestAction::auditEntryRoundTrip()
         QCOMPARE(CanonicalJson::serializeOrEmpty(read.toJson()), CanonicalJson::serializeOrEmpty(entry.toJson()));
     }
     // An entry without an action (e.g. a kill switch) keeps its extensions.
-    QJsonObject json{{QStringLiteral("seq"), 9},
-                     {QStringLiteral("at"), QStringLiteral("2026-12-04T12:00:00Z")},
-                     {QStringLiteral("event"), QStringLiteral("kill_switch_engaged")},
-                     {QStringLiteral("data"), QJsonObject{{QStringLiteral("scope"), QStringLiteral("global")}}},
-                     {QStringLiteral("prev_hash"), AuditEntry::genesisHash()},
-                     {QStringLiteral("hash"), AuditEntry::genesisHash()},
-                     {QStringLiteral("x-node"), QStringLiteral("broker-1")}};
+    QJsonObject json {{QStringLiteral("seq"), 9},
+                      {QStringLiteral("at"), QStringLiteral("2026-12-04T12:00:00Z")},
+                      {QStringLiteral("event"), QStringLiteral("kill_switch_engaged")},
+                      {QStringLiteral("data"), QJsonObject {{QStringLiteral("scope"), QStringLiteral("global")}}},
+                      {QStringLiteral("prev_hash"), AuditEntry::genesisHash()},
+                      {QStringLiteral("hash"), AuditEntry::genesisHash()},
+                      {QStringLiteral("x-node"), QStringLiteral("broker-1")}};
     ValidationErrors errors;
     const AuditEntry read = AuditEntry::read(json, &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errorsText(errors)));
@@ -1200,7 +1250,8 @@ void TestAction::auditEntryHashMatchesAnIndependentComputation()
         QJsonObject json = entry.toJson();
         QVERIFY(json.contains(QStringLiteral("hash")));
         json.remove(QStringLiteral("hash"));
-        QCOMPARE(entry.hash, coretest::independentPrefixedHash(QStringLiteral("sha256:"), CanonicalJson::serializeOrEmpty(json)));
+        QCOMPARE(entry.hash,
+                 coretest::independentPrefixedHash(QStringLiteral("sha256:"), CanonicalJson::serializeOrEmpty(json)));
         QVERIFY(Identifiers::isDigest(entry.hash));
     }
 }
@@ -1211,13 +1262,16 @@ void TestAction::auditEntryErrors_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("fragment");
     QTest::newRow("seq zero") << QStringLiteral("seq") << QJsonValue(0) << QStringLiteral("must be at least 1");
-    QTest::newRow("seq fractional") << QStringLiteral("seq") << QJsonValue(1.5) << QStringLiteral("expected an integer");
+    QTest::newRow("seq fractional") << QStringLiteral("seq") << QJsonValue(1.5)
+                                    << QStringLiteral("expected an integer");
     QTest::newRow("bad prev_hash") << QStringLiteral("prev_hash") << QJsonValue(QStringLiteral("sha1:abc"))
                                    << QStringLiteral("expected sha256:");
-    QTest::newRow("bad hash") << QStringLiteral("hash") << QJsonValue(QStringLiteral("sha256:")) << QStringLiteral("expected sha256:");
+    QTest::newRow("bad hash") << QStringLiteral("hash") << QJsonValue(QStringLiteral("sha256:"))
+                              << QStringLiteral("expected sha256:");
     QTest::newRow("missing event") << QStringLiteral("event") << QJsonValue(QJsonValue::Undefined)
                                    << QStringLiteral("missing required field");
-    QTest::newRow("data not an object") << QStringLiteral("data") << QJsonValue(QJsonArray()) << QStringLiteral("expected an object");
+    QTest::newRow("data not an object") << QStringLiteral("data") << QJsonValue(QJsonArray())
+                                        << QStringLiteral("expected an object");
 }
 
 void TestAction::auditEntryErrors()
@@ -1282,7 +1336,8 @@ void TestAction::auditChainDetectsADeletedEntry()
     // Detected at the next entry (seq 4); the seq reported is the missing one.
     QCOMPARE(result.firstBadSeq, qint64(3));
     QCOMPARE(result.verifiedThrough, qint64(2));
-    QVERIFY2(result.problem.contains(QStringLiteral("entry 3 is missing")) && result.problem.contains(QStringLiteral("seq 4")),
+    QVERIFY2(result.problem.contains(QStringLiteral("entry 3 is missing"))
+                 && result.problem.contains(QStringLiteral("seq 4")),
              qPrintable(result.problem));
 
     // Renumbering after the deletion does not help: the hashes no longer link.
@@ -1299,7 +1354,8 @@ void TestAction::auditChainDetectsSwappedEntries()
     QVERIFY(!result.ok);
     QCOMPARE(result.verifiedThrough, qint64(1));
     QCOMPARE(result.firstBadSeq, qint64(2)); // seq 3 found where seq 2 belongs
-    QVERIFY2(result.problem.contains(QStringLiteral("entry 2 is missing")) && result.problem.contains(QStringLiteral("seq 3")),
+    QVERIFY2(result.problem.contains(QStringLiteral("entry 2 is missing"))
+                 && result.problem.contains(QStringLiteral("seq 3")),
              qPrintable(result.problem));
 
     // Swapping the contents but keeping the sequence numbers in place.
@@ -1353,6 +1409,66 @@ void TestAction::auditChainCanBeFedIncrementally()
     QCOMPARE(broken.result().firstBadSeq, qint64(2));
     QCOMPARE(broken.result().count, qint64(1));
     QCOMPARE(broken.headHash(), chain.at(0).hash);
+}
+
+void TestAction::timestampsAreWrittenAsQtWritesThem()
+{
+    // formatTimestamp writes years 1 to 9999 itself; it must give exactly the
+    // text Qt's ISO format gives (what stored and signed timestamps were).
+    const auto qtText = [](const QDateTime &time) {
+        const QDateTime utc = time.toUTC();
+        return utc.time().msec() != 0 ? utc.toString(Qt::ISODateWithMs) : utc.toString(Qt::ISODate);
+    };
+    QList<qint64> times {0,
+                         -1,
+                         1,
+                         999,
+                         -86400000,
+                         951782400000, // 2000-02-29
+                         4107542399999, // 2100-02-28T23:59:59.999
+                         -62135596800000, // 0001-01-01
+                         253402300799999}; // 9999-12-31T23:59:59.999
+    QRandomGenerator random(20261204);
+    for (int i = 0; i < 20000; ++i)
+        times.append(-62135596800000LL + qint64(random.bounded(253402300799999.0 + 62135596800000.0)));
+    for (int i = 0; i < 2000; ++i) // whole seconds, where no fraction is written
+        times.append(qint64(random.bounded(4102444800.0)) * 1000);
+    for (const qint64 ms : std::as_const(times)) {
+        const QDateTime time = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+        QCOMPARE(JsonReader::formatTimestamp(time), qtText(time));
+    }
+    // Another time spec, the same instant.
+    const QDateTime offset = QDateTime::fromMSecsSinceEpoch(1796390530250, Qt::OffsetFromUTC, 3600);
+    QCOMPARE(JsonReader::formatTimestamp(offset), QStringLiteral("2026-12-04T13:22:10.250Z"));
+    QCOMPARE(JsonReader::formatTimestamp(QDateTime()), qtText(QDateTime()));
+}
+
+void TestAction::actionIdsSortByTimeAndDoNotRepeat()
+{
+    static const QRegularExpression ulid(QStringLiteral("^act_[0-9A-HJKMNP-TV-Z]{26}$"));
+    // 2026-12-04T13:22:10.250Z is 1796390530250 ms: its first ten characters
+    // are those milliseconds in Crockford base32 (50 bits).
+    const QString known = Identifiers::newActionId(1796390530250);
+    qint64 decoded = 0;
+    static const QString alphabet = QStringLiteral("0123456789ABCDEFGHJKMNPQRSTVWXYZ");
+    for (const QChar c : QStringView(known).mid(4, 10))
+        decoded = decoded * 32 + alphabet.indexOf(c);
+    QCOMPARE(decoded, qint64(1796390530250));
+
+    QSet<QString> seen;
+    QString lastOfPreviousMs; // the greatest id the previous millisecond could have had
+    for (qint64 ms = 1796390530000; ms < 1796390530000 + 2000; ms += 7) {
+        // Many ids in one millisecond: all different, all after the last millisecond's.
+        QString id;
+        for (int i = 0; i < 20; ++i) {
+            id = Identifiers::newActionId(ms);
+            QVERIFY2(ulid.match(id).hasMatch(), qPrintable(id));
+            QVERIFY2(!seen.contains(id), qPrintable(id));
+            seen.insert(id);
+            QVERIFY2(lastOfPreviousMs < id, qPrintable(lastOfPreviousMs + QStringLiteral(" / ") + id));
+        }
+        lastOfPreviousMs = QString(id.left(14) + QStringLiteral("ZZZZZZZZZZZZZZZZ"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAction)
