@@ -80,7 +80,33 @@ QList<Migration> BrokerSchema::migrations()
         QStringLiteral("INSERT INTO action_documents (action_id, document) SELECT id, document FROM actions"),
         QStringLiteral("ALTER TABLE actions DROP COLUMN document"),
     };
-    return {v1, v2, v3, v4};
+    // v5: fewer pages written per submission (docs/performance.md, B2). The
+    // indexes that only pending actions are looked up by — the per-agent
+    // pending count, deadlines, the pending list in seq order — hold only
+    // pending actions, so an action allowed or denied by policy adds nothing
+    // to them; `actions_by_submitted` goes (every query on submitted_at
+    // compares julianday(), which no index serves); and the idempotency
+    // records are one B-tree keyed by (token, key) instead of a table plus
+    // an index.
+    Migration v5;
+    v5.version = 5;
+    v5.statements = {
+        QStringLiteral("DROP INDEX actions_pending_by_agent"),
+        QStringLiteral("DROP INDEX actions_by_status"),
+        QStringLiteral("DROP INDEX actions_by_submitted"),
+        QStringLiteral("CREATE INDEX actions_pending_by_agent ON actions(tenant, agent_id) WHERE status = 'pending'"),
+        QStringLiteral("CREATE INDEX actions_pending_by_deadline ON actions(expires_at) WHERE status = 'pending'"),
+        QStringLiteral("CREATE INDEX actions_pending_by_seq ON actions(seq) WHERE status = 'pending'"),
+        QStringLiteral("CREATE TABLE idempotency_v5 ("
+                       " token_id TEXT NOT NULL, key TEXT NOT NULL, body_sha256 TEXT NOT NULL,"
+                       " http_status INTEGER NOT NULL, response TEXT NOT NULL, created_at TEXT NOT NULL,"
+                       " PRIMARY KEY (token_id, key)) WITHOUT ROWID"),
+        QStringLiteral("INSERT INTO idempotency_v5 SELECT token_id, key, body_sha256, http_status, response, created_at"
+                       " FROM idempotency"),
+        QStringLiteral("DROP TABLE idempotency"),
+        QStringLiteral("ALTER TABLE idempotency_v5 RENAME TO idempotency"),
+    };
+    return {v1, v2, v3, v4, v5};
 }
 
 } // namespace countersign::storage
