@@ -1,11 +1,14 @@
 #include "storage/Database.h"
 
 #include "storage/Transaction.h"
+#include "storage/WalSyncer.h"
 
 #include <QAtomicInt>
 #include <QFile>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QVariant>
 
 namespace countersign::storage {
 
@@ -65,6 +68,20 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+void Database::syncCommitted()
+{
+    if (m_walSyncer)
+        m_walSyncer->syncNow();
+}
+
+sqlite3 *Database::sqliteHandle() const
+{
+    const QVariant handle = connection().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 void Database::checkExternalChanges()

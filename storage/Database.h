@@ -10,11 +10,15 @@
 #include <memory>
 #include <optional>
 
+struct sqlite3;
+
 namespace countersign::storage {
 
 // One SQLite database file opened through Qt SQL: WAL journal, full
 // synchronous commits (an acknowledged write survives a crash), foreign keys
 // on, and a busy timeout so the daemon and its admin commands can share it.
+class WalSyncer;
+
 class Database
 {
 public:
@@ -28,6 +32,9 @@ public:
     bool migrate(const QList<Migration> &migrations, QString *error);
 
     QSqlDatabase connection() const;
+    // The connection's own sqlite3 handle (Qt's driver is linked against the
+    // same system libsqlite3 as this library), or null when it has none.
+    sqlite3 *sqliteHandle() const;
     int schemaVersion() const;
 
     // What callers may cache from the file (an audit chain head, the active
@@ -41,6 +48,12 @@ public:
     void checkExternalChanges();
     QString path() const { return m_path; }
 
+    // With a WalSyncer (the running broker) commits do not sync themselves;
+    // whoever commits outside a group commit calls this before telling anyone.
+    void syncCommitted();
+    WalSyncer *walSyncer() const { return m_walSyncer; }
+    void setWalSyncer(WalSyncer *syncer) { m_walSyncer = syncer; }
+
 private:
     Database(QString connectionName, QString path);
 
@@ -49,6 +62,7 @@ private:
     quint64 m_generation = 0;
     qint64 m_dataVersion = -1;
     std::optional<QSqlQuery> m_dataVersionQuery;
+    WalSyncer *m_walSyncer = nullptr;
 };
 
 } // namespace countersign::storage

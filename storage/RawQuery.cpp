@@ -2,9 +2,6 @@
 
 #include "storage/Database.h"
 
-#include <QSqlDriver>
-#include <QVariant>
-
 #include <sqlite3.h>
 
 namespace countersign::storage {
@@ -20,16 +17,9 @@ RawQuery::~RawQuery()
 
 std::unique_ptr<RawQuery> RawQuery::prepare(const Database &database, const char *sql, QString *error)
 {
-    // Qt's SQLite driver hands out its sqlite3 handle; the driver is linked
-    // against the same system libsqlite3 as this library.
-    const QVariant handle = database.connection().driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
-        *error = QStringLiteral("not an SQLite connection");
-        return nullptr;
-    }
-    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
+    sqlite3 *db = database.sqliteHandle();
     if (!db) {
-        *error = QStringLiteral("the database is not open");
+        *error = QStringLiteral("not an open SQLite connection");
         return nullptr;
     }
     sqlite3_stmt *statement = nullptr;

@@ -32,6 +32,14 @@ bool Transaction::begin(QString *error)
 
 bool Transaction::commit(QString *error)
 {
+    if (!commitWithoutSync(error))
+        return false;
+    m_database.syncCommitted();
+    return true;
+}
+
+bool Transaction::commitWithoutSync(QString *error)
+{
     if (!m_active)
         return false;
     QSqlQuery query(m_database.connection());

@@ -18,7 +18,11 @@ public:
     Transaction &operator=(const Transaction &) = delete;
 
     bool begin(QString *error);
+    // Commits and, when the database defers its syncs (WalSyncer), syncs.
     bool commit(QString *error);
+    // Commits without that sync: the caller makes the commit durable
+    // (WalSyncer::requestSync) before it tells anyone (CommitGroup).
+    bool commitWithoutSync(QString *error);
     void rollback();
     bool isActive() const { return m_active; }
 
