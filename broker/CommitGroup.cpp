@@ -2,6 +2,7 @@
 
 #include "storage/Database.h"
 #include "storage/Transaction.h"
+#include "storage/WalSyncer.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -17,7 +18,8 @@ CommitGroup::CommitGroup(storage::Database &database, QObject *parent)
     , m_database(database)
 {
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &CommitGroup::flush);
+    connect(&m_timer, &QTimer::timeout, this, &CommitGroup::commit);
+    m_clock.start();
 }
 
 CommitGroup::~CommitGroup()
@@ -74,45 +76,96 @@ bool CommitGroup::step(const std::function<bool(QString *error)> &work, QString 
 
 void CommitGroup::whenDone(Outcome outcome)
 {
-    if (m_frames.isEmpty()) {
-        outcome(true);
+    if (!m_frames.isEmpty()) {
+        m_frames.last().append(std::move(outcome));
         return;
     }
-    m_frames.last().append(std::move(outcome));
+    // Told after the batches committed before it, never before.
+    if (!m_awaitingSync.isEmpty()) {
+        m_awaitingSync.last().outcomes.append(std::move(outcome));
+        return;
+    }
+    outcome(true);
 }
 
 void CommitGroup::requestJoined()
 {
     ++m_requests;
     if (m_requests >= m_maxRequests)
-        flush();
+        commit();
 }
 
-void CommitGroup::flush()
+void CommitGroup::commit()
 {
     if (!m_transaction || m_flushing)
         return;
     m_timer.stop();
     QString error;
-    QElapsedTimer clock;
-    clock.start();
-    const bool committed = m_transaction->commit(&error);
-    const qint64 commitNs = clock.nsecsElapsed();
+    const qint64 startedNs = m_clock.nsecsElapsed();
+    const bool committed = m_transaction->commitWithoutSync(&error);
     if (!committed)
         qCWarning(lcBroker).noquote() << "a batch of" << m_requests
                                       << "requests could not be committed; all of it was rolled back:" << error;
     std::unique_ptr<storage::Transaction> finished = std::move(m_transaction);
     finished.reset();
-    const QList<Outcome> outcomes = m_frames.value(0);
+    Committed batch {0, m_frames.value(0), m_requests, startedNs};
     m_frames.clear();
-    const int requests = m_requests;
     m_requests = 0;
+    storage::WalSyncer *syncer = m_database.walSyncer();
+    if (committed && syncer) {
+        if (m_connectedSyncer != syncer) {
+            connect(syncer, &storage::WalSyncer::synced, this, &CommitGroup::onSynced);
+            m_connectedSyncer = syncer;
+        }
+        batch.ticket = syncer->requestSync();
+        m_awaitingSync.append(std::move(batch));
+        return;
+    }
+    // No deferred sync: the COMMIT itself was durable (or failed, and nothing of it was kept).
     // The batch is closed before its outcomes run: whatever they start is a new batch.
     m_flushing = true;
-    for (const Outcome &outcome : outcomes)
+    for (const Outcome &outcome : std::as_const(batch.outcomes))
         outcome(committed);
     m_flushing = false;
-    Q_EMIT batchFinished(requests, committed, commitNs);
+    Q_EMIT batchFinished(batch.requests, committed, m_clock.nsecsElapsed() - startedNs);
+}
+
+void CommitGroup::flush()
+{
+    commit();
+    if (m_awaitingSync.isEmpty())
+        return;
+    if (storage::WalSyncer *syncer = m_database.walSyncer())
+        syncer->syncNow();
+    release(m_awaitingSync.last().ticket);
+}
+
+void CommitGroup::onSynced(quint64 ticket)
+{
+    release(ticket);
+}
+
+void CommitGroup::release(quint64 ticket)
+{
+    if (m_releasing)
+        return;
+    m_releasing = true;
+    // An outcome may itself sync (flush() from a reader), which makes later
+    // batches durable too: they are released here, in order, not left waiting.
+    const auto durable = [this, ticket] {
+        const storage::WalSyncer *syncer = m_database.walSyncer();
+        return std::max(ticket, syncer ? syncer->syncedTicket() : 0);
+    };
+    while (!m_awaitingSync.isEmpty() && m_awaitingSync.first().ticket <= durable()) {
+        // By index: outcomes registered meanwhile (whenDone) join the batches.
+        for (qsizetype i = 0; i < m_awaitingSync.first().outcomes.size(); ++i) {
+            const Outcome outcome = m_awaitingSync.first().outcomes.at(i);
+            outcome(true);
+        }
+        const Committed done = m_awaitingSync.takeFirst();
+        Q_EMIT batchFinished(done.requests, true, m_clock.nsecsElapsed() - done.startedNs);
+    }
+    m_releasing = false;
 }
 
 } // namespace countersign::broker
