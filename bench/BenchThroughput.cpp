@@ -62,8 +62,8 @@ struct Agent
     QString id;
     QString token;
     std::unique_ptr<QNetworkAccessManager> manager; // --client qt
-    std::unique_ptr<bench::HttpsAgent> lean;        // --client lean
-    QList<QByteArray> bodies;                       // one per tool it calls
+    std::unique_ptr<bench::HttpsAgent> lean; // --client lean
+    QList<QByteArray> bodies; // one per tool it calls
 };
 
 } // namespace
@@ -227,8 +227,8 @@ int main(int argc, char *argv[])
             agent.manager = std::make_unique<QNetworkAccessManager>();
             continue;
         }
-        agent.lean = std::make_unique<bench::HttpsAgent>(QStringLiteral("127.0.0.1"), broker.port(),
-                                                         broker.clientTls(), agent.token.toLatin1());
+        agent.lean = std::make_unique<bench::HttpsAgent>(QStringLiteral("127.0.0.1"), broker.port(), broker.clientTls(),
+                                                         agent.token.toLatin1());
         if (!agent.lean->connectNow(&error)) {
             say(QStringLiteral("agent connection failed: ") + error);
             return 1;
@@ -253,8 +253,8 @@ int main(int argc, char *argv[])
     const double clientCpu = bench::cpuSeconds() - clientCpuBefore;
     const qint64 totalNs = approvePath ? std::max(lastDecisionNs, submitsDoneNs) : submitsDoneNs;
     const double rate = double(answered) / (double(totalNs) / 1e9);
-    say(QStringLiteral("client: %1").arg(qtClient ? QStringLiteral("qt (QNetworkAccessManager)")
-                                                   : QStringLiteral("lean (bench::HttpsAgent)")));
+    say(QStringLiteral("client: %1")
+            .arg(qtClient ? QStringLiteral("qt (QNetworkAccessManager)") : QStringLiteral("lean (bench::HttpsAgent)")));
     say(QStringLiteral("%1 agents, %2 actions answered (%3 refused) in %4 ms")
             .arg(agentCount)
             .arg(answered)
@@ -281,7 +281,7 @@ int main(int argc, char *argv[])
         const QByteArray text = metrics.get(QStringLiteral("/metrics")).raw;
         QStringList lines;
         for (const QByteArray &line : text.split('\n')) {
-            if (line.startsWith("countersign_commit_"))
+            if (line.startsWith("countersign_commit_") || line.startsWith("countersign_wal_"))
                 lines.append(QString::fromLatin1(line));
         }
         say(QStringLiteral("group commit: ") + lines.join(QStringLiteral("; ")));

@@ -1,8 +1,8 @@
 #include "broker/BrokerCommandLine.h"
 
 #include "broker/BrokerConfig.h"
+#include "broker/BrokerServer.h"
 #include "broker/BrokerService.h"
-#include "broker/HttpFrontend.h"
 #include "broker/KillSwitchClient.h"
 #include "broker/KillSwitchRegistry.h"
 #include "broker/PolicyDecision.h"
@@ -443,8 +443,8 @@ int BrokerCommandLine::serve(const QStringList &arguments)
         warn(QStringLiteral("countersignd serve: ") + error);
         return IoError;
     }
-    HttpFrontend frontend(service.get());
-    const quint16 bound = frontend.listen(address, port, tls, &error);
+    BrokerServer server(service.get());
+    const quint16 bound = server.listen(address, port, tls, &error);
     if (bound == 0) {
         warn(QStringLiteral("countersignd serve: ") + error);
         return IoError;

@@ -5,6 +5,7 @@
 #include "core/Base64Url.h"
 #include "core/CanonicalJson.h"
 #include "core/DecisionStatement.h"
+#include "core/Identifiers.h"
 #include "core/JsonParser.h"
 #include "core/Jws.h"
 #include "core/KillSwitchOrder.h"
@@ -12,6 +13,8 @@
 #include "core/StatementType.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
+#include "storage/WalCheckpointer.h"
+#include "storage/WalSyncer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,6 +23,10 @@
 #include <QRegularExpression>
 
 Q_LOGGING_CATEGORY(lcBroker, "countersign.broker")
+// One line per submission: off unless asked for
+// (QT_LOGGING_RULES="countersign.broker.actions.info=true"); the audit log
+// records every submission and the rule that decided it either way.
+Q_LOGGING_CATEGORY(lcActions, "countersign.broker.actions", QtWarningMsg)
 
 namespace countersign::broker {
 
@@ -30,13 +37,6 @@ constexpr qint64 kClockSkewSeconds = 300;
 QString now()
 {
     return core::JsonReader::formatTimestamp(QDateTime::currentDateTimeUtc());
-}
-
-QString newActionId()
-{
-    QByteArray bytes(12, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 3);
-    return QStringLiteral("act_") + QString::fromLatin1(core::Base64Url::encode(bytes));
 }
 
 QString statementHash(QByteArrayView jws)
@@ -148,6 +148,18 @@ bool BrokerService::start(QString *error)
             || !transaction.commit(error))
             return false;
     }
+    // SQLite's own threshold (1 000 pages), checkpointed off the store thread;
+    // the writer steps in only past 16 000 pages (≈ 64 MB of WAL).
+    QString checkpointError;
+    m_walCheckpointer = storage::WalCheckpointer::start(*m_database, 1000, 16000, &checkpointError);
+    if (!m_walCheckpointer)
+        qCWarning(lcBroker).noquote() << "WAL checkpoints stay on the store thread:" << checkpointError;
+    // Group commits are synced by a thread of their own while the next batch
+    // fills; nothing is told before its batch is on disk (CommitGroup).
+    QString syncError;
+    m_walSyncer = storage::WalSyncer::start(*m_database, &syncError);
+    if (!m_walSyncer)
+        qCWarning(lcBroker).noquote() << "every commit syncs on the store thread:" << syncError;
     expireDue();
     flush();
     m_checkpointTimer.start();
@@ -266,8 +278,17 @@ BrokerService::Auth BrokerService::authenticate(QByteArrayView authorization)
     return auth;
 }
 
-void BrokerService::submit(QByteArrayView body, QByteArrayView authorization, const QString &idempotencyKey,
-                           std::function<void(const Answer &)> done)
+core::JsonLimits BrokerService::submissionLimits(const BrokerConfig &config)
+{
+    core::JsonLimits limits;
+    limits.maxBytes = config.maxBodyBytes;
+    limits.maxDepth = config.maxJsonDepth;
+    limits.maxArrayLength = config.maxArrayLength;
+    return limits;
+}
+
+void BrokerService::submit(const PreparedSubmission &prepared, QByteArrayView authorization,
+                           const QString &idempotencyKey, std::function<void(const Answer &)> done)
 {
     const auto unavailable = [] {
         return error(503, QStringLiteral("unavailable"),
@@ -280,7 +301,7 @@ void BrokerService::submit(QByteArrayView body, QByteArrayView authorization, co
         return;
     }
     bool dependsOnBatch = false;
-    const Answer answer = submitInBatch(body, authorization, idempotencyKey, &dependsOnBatch);
+    const Answer answer = submitInBatch(prepared, authorization, idempotencyKey, &dependsOnBatch);
     // Answered only after the batch committed. An answer that relied on what
     // the batch wrote (an accepted action, a replayed idempotency record) is
     // replaced by an error when the commit failed: none of it was kept.
@@ -290,7 +311,7 @@ void BrokerService::submit(QByteArrayView body, QByteArrayView authorization, co
     m_commits.requestJoined();
 }
 
-BrokerService::Answer BrokerService::submitInBatch(QByteArrayView body, QByteArrayView authorization,
+BrokerService::Answer BrokerService::submitInBatch(const PreparedSubmission &prepared, QByteArrayView authorization,
                                                    const QString &idempotencyKey, bool *dependsOnBatch)
 {
     Auth auth = authenticate(authorization);
@@ -309,11 +330,11 @@ BrokerService::Answer BrokerService::submitInBatch(QByteArrayView body, QByteArr
     if (!keyPattern.match(idempotencyKey).hasMatch())
         return error(400, QStringLiteral("idempotency_key_required"),
                      QStringLiteral("an Idempotency-Key header of 1 to 200 visible ASCII characters is required"));
-    if (body.size() > m_config.maxBodyBytes)
+    if (prepared.bodySize > m_config.maxBodyBytes)
         return error(413, QStringLiteral("too_large"),
                      QStringLiteral("the body is larger than %1 bytes").arg(m_config.maxBodyBytes));
 
-    const QString bodyHash = QString::fromLatin1(core::Sha256::hex(body));
+    const QString &bodyHash = prepared.bodySha256;
     if (const auto previous = m_store.idempotency(token.id, idempotencyKey)) {
         // Possibly written by an earlier submission of this very batch.
         *dependsOnBatch = true;
@@ -324,24 +345,15 @@ BrokerService::Answer BrokerService::submitInBatch(QByteArrayView body, QByteArr
         return {previous->httpStatus, parsed.ok() ? parsed.value->toObject() : QJsonObject()};
     }
 
-    core::JsonLimits limits;
-    limits.maxBytes = m_config.maxBodyBytes;
-    limits.maxDepth = m_config.maxJsonDepth;
-    limits.maxArrayLength = m_config.maxArrayLength;
-    const auto parsed = core::JsonParser::parseObject(body, limits);
-    if (!parsed.ok())
-        return error(400, QStringLiteral("invalid_json"), parsed.error.toString(), errorsToJson({parsed.error}));
-    QJsonObject document = parsed.value->toObject();
-    core::ValidationErrors problems;
-    for (const QString &field : core::Action::brokerFields()) {
-        if (document.contains(field))
-            problems.append({field, QStringLiteral("is set by the broker and must not be sent")});
-    }
-    core::Action action = core::Action::read(document, &problems);
-    if (!problems.isEmpty())
+    if (prepared.parseError)
+        return error(400, QStringLiteral("invalid_json"), prepared.parseError->toString(),
+                     errorsToJson({*prepared.parseError}));
+    if (!prepared.problems.isEmpty())
         return error(422, QStringLiteral("invalid_action"),
-                     QStringLiteral("the action is not valid: %1").arg(problems.first().toString()),
-                     errorsToJson(problems));
+                     QStringLiteral("the action is not valid: %1").arg(prepared.problems.first().toString()),
+                     errorsToJson(prepared.problems));
+    QJsonObject document = prepared.document;
+    const core::Action &action = prepared.action;
 
     auto refuse = [&](int status, const QString &code, const QString &message) {
         QString auditError;
@@ -389,7 +401,6 @@ BrokerService::Answer BrokerService::submitInBatch(QByteArrayView body, QByteArr
     }
 
     ActionStore::StoredAction stored;
-    stored.id = newActionId();
     stored.tenant = action.tenant;
     stored.agentId = action.agent.id;
     stored.tool = action.tool.name;
@@ -398,6 +409,7 @@ BrokerService::Answer BrokerService::submitInBatch(QByteArrayView body, QByteArr
     stored.policyDecision = decision.decision;
     stored.policyRule = decision.rule;
     stored.submittedAt = QDateTime::currentDateTimeUtc();
+    stored.id = core::Identifiers::newActionId(stored.submittedAt.toMSecsSinceEpoch());
     document.insert(QStringLiteral("id"), stored.id);
     document.insert(QStringLiteral("submitted_at"), core::JsonReader::formatTimestamp(stored.submittedAt));
     if (decision.decision == QStringLiteral("approve")) {
@@ -480,8 +492,8 @@ BrokerService::Answer BrokerService::submitInBatch(QByteArrayView body, QByteArr
         if (!committed)
             return;
         m_metrics.countAction(agentStatus(stored.status));
-        qCInfo(lcBroker).noquote() << "action" << stored.id << stored.tenant << stored.agentId << stored.tool << "->"
-                                   << stored.status << "by rule" << stored.policyRule;
+        qCInfo(lcActions).noquote() << "action" << stored.id << stored.tenant << stored.agentId << stored.tool << "->"
+                                    << stored.status << "by rule" << stored.policyRule;
         Q_EMIT actionChanged(stored);
     });
     if (stored.isPending())
@@ -1371,8 +1383,17 @@ int BrokerService::runRetention(const QDateTime &nowUtc, QString *error)
 
 QByteArray BrokerService::renderMetrics() const
 {
-    return m_metrics.render(m_store.pending().size(), m_audit.headSeq(), m_audit.lastCheckpointSeq(),
-                            m_store.headChangeSeq());
+    QByteArray text = m_metrics.render(m_store.pending().size(), m_audit.headSeq(), m_audit.lastCheckpointSeq(),
+                                       m_store.headChangeSeq());
+    if (m_walCheckpointer) {
+        text += "# HELP countersign_wal_checkpoints_total WAL checkpoints, by the background thread or by the store "
+                "thread when the WAL outgrew the background one.\n# TYPE countersign_wal_checkpoints_total counter\n";
+        text += "countersign_wal_checkpoints_total{by=\"background\"} "
+            + QByteArray::number(m_walCheckpointer->backgroundCheckpoints()) + '\n';
+        text += "countersign_wal_checkpoints_total{by=\"store\"} "
+            + QByteArray::number(m_walCheckpointer->writerCheckpoints()) + '\n';
+    }
+    return text;
 }
 
 } // namespace countersign::broker

@@ -8,6 +8,7 @@
 #include "broker/KillSwitchRegistry.h"
 #include "broker/Metrics.h"
 #include "broker/Policy.h"
+#include "broker/PreparedSubmission.h"
 #include "broker/TokenRegistry.h"
 #include "core/Ed25519PrivateKey.h"
 #include "core/JwsResult.h"
@@ -25,7 +26,9 @@ struct KillSwitchOrder;
 
 namespace countersign::storage {
 class Database;
-}
+class WalCheckpointer;
+class WalSyncer;
+} // namespace countersign::storage
 
 namespace countersign::broker {
 
@@ -69,10 +72,13 @@ public:
     bool start(QString *error);
     bool reloadPolicy(QString *error);
 
-    // Agents' side. `done` runs once, after the batch holding the submission
-    // committed (possibly later, from the event loop).
-    void submit(QByteArrayView body, QByteArrayView authorization, const QString &idempotencyKey,
+    // Agents' side. `prepared` is the body worked out on the network thread
+    // (PreparedSubmission::fromBody with submissionLimits()). `done` runs once,
+    // after the batch holding the submission committed (possibly later, from
+    // the event loop).
+    void submit(const PreparedSubmission &prepared, QByteArrayView authorization, const QString &idempotencyKey,
                 std::function<void(const Answer &)> done);
+    static core::JsonLimits submissionLimits(const BrokerConfig &config);
     // The action as its agent sees it; *resolved tells whether a long-poll may stop waiting.
     Answer actionStatus(QByteArrayView authorization, const QString &id, bool *resolved);
     Answer reportResult(QByteArrayView authorization, const QString &id, QByteArrayView body);
@@ -154,8 +160,8 @@ private:
     Auth authenticate(QByteArrayView authorization);
     // The submission inside the open batch; *dependsOnBatch tells whether the
     // answer relies on what the batch wrote (then a failed commit replaces it).
-    Answer submitInBatch(QByteArrayView body, QByteArrayView authorization, const QString &idempotencyKey,
-                         bool *dependsOnBatch);
+    Answer submitInBatch(const PreparedSubmission &prepared, QByteArrayView authorization,
+                         const QString &idempotencyKey, bool *dependsOnBatch);
     Verdict decideInBatch(const ApproverRegistry::Approver &principal, QByteArrayView jws);
     // Runs `work` as a step of the open batch, or in its own transaction when none is open.
     bool write(const std::function<bool(QString *error)> &work, QString *error);
@@ -187,6 +193,9 @@ private:
 
     BrokerConfig m_config;
     std::unique_ptr<storage::Database> m_database;
+    // While serving: checkpoints and the syncs of group commits off the store thread.
+    std::unique_ptr<storage::WalCheckpointer> m_walCheckpointer;
+    std::unique_ptr<storage::WalSyncer> m_walSyncer;
     core::Ed25519PrivateKey m_brokerKey;
     Policy m_policy;
     ActionStore m_store;

@@ -1,17 +1,17 @@
 #include "broker/HttpFrontend.h"
 
-#include "broker/BrokerService.h"
-#include "broker/ConsoleSession.h"
+#include "broker/AgentApi.h"
+#include "broker/AgentReply.h"
+#include "broker/ConsoleEndpoint.h"
 
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSslServer>
 #include <QSslSocket>
-#include <QTimer>
 #include <QUrlQuery>
-#include <QWebSocket>
 
 Q_DECLARE_LOGGING_CATEGORY(lcBroker)
 
@@ -19,9 +19,6 @@ namespace countersign::broker {
 
 namespace {
 
-const char *kBytesProperty = "countersign_request_bytes";
-const char *kRejectedProperty = "countersign_rejected";
-const char *kInspectedProperty = "countersign_inspected";
 constexpr qint64 kHeaderAllowance = 64 * 1024;
 
 QByteArray reasonPhrase(int status)
@@ -61,29 +58,33 @@ bool wantsClose(const QHttpServerRequest &request)
     return request.value("connection").compare("close", Qt::CaseInsensitive) == 0;
 }
 
+QJsonObject methodNotAllowed()
+{
+    return {{QStringLiteral("error"), QStringLiteral("method_not_allowed")}};
+}
+
 } // namespace
 
-HttpFrontend::HttpFrontend(BrokerService *service, QObject *parent)
-    : QAbstractHttpServer(parent)
-    , m_service(service)
-    , m_limiter(service->config().loginAttemptsPerMinute)
-    , m_webSockets(QStringLiteral("countersignd"), QWebSocketServer::NonSecureMode)
+struct HttpFrontend::Channel
 {
-    m_webSockets.setMaxPendingConnections(64);
-    connect(&m_webSockets, &QWebSocketServer::newConnection, this, &HttpFrontend::onWebSocket);
-    connect(service, &BrokerService::actionChanged, this, &HttpFrontend::onActionChanged);
-    connect(service, &BrokerService::actionsResolved, this,
-            [this](const QList<ActionStore::StoredAction> &actions, const QList<QByteArray> &) {
-                onActionsChanged(actions);
-            });
+    QMutex mutex;
+    HttpFrontend *frontend = nullptr;
+};
+
+HttpFrontend::HttpFrontend(Limits limits, AgentApi *api, ConsoleEndpoint *consoles, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_limits(limits)
+    , m_api(api)
+    , m_consoles(consoles)
+    , m_channel(std::make_shared<Channel>())
+{
+    m_channel->frontend = this;
 }
 
 HttpFrontend::~HttpFrontend()
 {
-    for (auto it = m_waiters.begin(); it != m_waiters.end(); ++it) {
-        for (Waiter &w : it.value())
-            delete w.timer;
-    }
+    QMutexLocker lock(&m_channel->mutex);
+    m_channel->frontend = nullptr;
 }
 
 quint16 HttpFrontend::listen(const QHostAddress &address, quint16 port, const QSslConfiguration &tls, QString *error)
@@ -107,182 +108,43 @@ quint16 HttpFrontend::listen(const QHostAddress &address, quint16 port, const QS
 
 void HttpFrontend::watchSocket(QTcpSocket *socket)
 {
+    m_connections.insert(socket, Connection());
+    connect(socket, &QObject::destroyed, this, [this, socket] {
+        const auto it = m_connections.find(socket);
+        if (it != m_connections.end()) {
+            it->open->store(false);
+            m_connections.erase(it);
+        }
+    });
+    connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+        const auto it = m_connections.find(socket);
+        if (it != m_connections.end())
+            it->open->store(false);
+    });
     // Connected before the HTTP parser sees the socket, so this runs first on
     // every read: a request larger than the limit is refused before it is buffered.
-    const qint64 budget = m_service->config().maxBodyBytes + kHeaderAllowance;
-    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, budget] {
-        if (socket->property(kRejectedProperty).toBool())
+    const qint64 budget = m_limits.maxBodyBytes + kHeaderAllowance;
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket, budget] {
+        const auto it = m_connections.find(socket);
+        if (it == m_connections.end() || it->rejected)
             return;
-        if (!socket->property(kInspectedProperty).toBool()) {
-            socket->setProperty(kInspectedProperty, true);
+        if (!it->inspected) {
+            it->inspected = true;
             if (takeWebSocket(socket))
                 return;
         }
-        const qint64 seen = socket->property(kBytesProperty).toLongLong() + socket->bytesAvailable();
-        socket->setProperty(kBytesProperty, seen);
-        if (seen > budget) {
-            socket->setProperty(kRejectedProperty, true);
-            const QByteArray body
-                = QJsonDocument(
-                      QJsonObject {{QStringLiteral("error"), QStringLiteral("too_large")},
-                                   {QStringLiteral("message"), QStringLiteral("the request is larger than the limit")}})
-                      .toJson(QJsonDocument::Compact);
-            respond(socket, 413, "application/json", body, true);
+        it->bytesSeen += socket->bytesAvailable();
+        if (it->bytesSeen > budget) {
+            it->rejected = true;
+            Answer answer;
+            answer.status = 413;
+            answer.json = {{QStringLiteral("error"), QStringLiteral("too_large")},
+                           {QStringLiteral("message"), QStringLiteral("the request is larger than the limit")}};
+            answer.close = true;
+            write(socket, answer);
             socket->readAll();
         }
     });
-}
-
-void HttpFrontend::respond(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
-                           bool close)
-{
-    // A socket that closed before its answer was ready is simply not answered.
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
-        return;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    head += "Content-Type: " + contentType + "\r\n";
-    head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    head += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
-    head += close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
-    socket->write(head + body);
-    socket->setProperty(kBytesProperty, 0);
-    if (close)
-        socket->disconnectFromHost();
-}
-
-void HttpFrontend::respondJson(QTcpSocket *socket, int status, const QJsonObject &body, bool close)
-{
-    respond(socket, status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact) + '\n', close);
-}
-
-bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    if (socket->property(kRejectedProperty).toBool())
-        return true;
-    const bool close = wantsClose(request);
-    const QString path = request.url().path();
-    const QHttpServerRequest::Method method = request.method();
-    static const QRegularExpression actionPath(QStringLiteral("^/v1/actions/([A-Za-z0-9_-]{1,64})(/result)?$"));
-
-    if (path == QStringLiteral("/healthz") || path == QStringLiteral("/metrics"))
-        m_service->flush();
-    if (path == QStringLiteral("/healthz")) {
-        respondJson(socket, 200,
-                    {{QStringLiteral("status"), QStringLiteral("ok")},
-                     {QStringLiteral("broker"), m_service->brokerPublicKey().keyId()},
-                     {QStringLiteral("audit_head"), m_service->audit().headSeq()}},
-                    close);
-        return true;
-    }
-    if (path == QStringLiteral("/metrics")) {
-        m_service->metrics().setConsoleSessions(consoleSessions());
-        respond(socket, 200, "text/plain; version=0.0.4", m_service->renderMetrics(), close);
-        return true;
-    }
-    if (path == QStringLiteral("/v1/actions")) {
-        if (method != QHttpServerRequest::Method::Post) {
-            respondJson(socket, 405, {{QStringLiteral("error"), QStringLiteral("method_not_allowed")}}, close);
-            return true;
-        }
-        // Answered when the batch holding it has committed (BrokerService::submit).
-        m_service->submit(request.body(), request.value("authorization"),
-                          QString::fromLatin1(request.value("idempotency-key")),
-                          [socket = QPointer<QTcpSocket>(socket), close](const BrokerService::Answer &answer) {
-                              respondJson(socket, answer.httpStatus, answer.body, close);
-                          });
-        return true;
-    }
-    // Everything else reads committed state only, and answers in request order
-    // after any submission of the same connection.
-    m_service->flush();
-    const QRegularExpressionMatch match = actionPath.match(path);
-    if (match.hasMatch()) {
-        const QString id = match.captured(1);
-        const QByteArray authorization = request.value("authorization");
-        if (!match.captured(2).isEmpty()) {
-            if (method != QHttpServerRequest::Method::Post) {
-                respondJson(socket, 405, {{QStringLiteral("error"), QStringLiteral("method_not_allowed")}}, close);
-                return true;
-            }
-            const BrokerService::Answer answer = m_service->reportResult(authorization, id, request.body());
-            respondJson(socket, answer.httpStatus, answer.body, close);
-            return true;
-        }
-        if (method != QHttpServerRequest::Method::Get) {
-            respondJson(socket, 405, {{QStringLiteral("error"), QStringLiteral("method_not_allowed")}}, close);
-            return true;
-        }
-        bool resolved = true;
-        const BrokerService::Answer answer = m_service->actionStatus(authorization, id, &resolved);
-        const int wait = int(std::clamp<qint64>(request.query().queryItemValue(QStringLiteral("wait")).toLongLong(), 0,
-                                                m_service->config().maxWaitSeconds));
-        if (answer.httpStatus != 200 || resolved || wait == 0) {
-            respondJson(socket, answer.httpStatus, answer.body, close);
-            return true;
-        }
-        Waiter waiter;
-        waiter.socket = socket;
-        waiter.authorization = authorization;
-        waiter.close = close;
-        waiter.timer = new QTimer(this);
-        waiter.timer->setSingleShot(true);
-        connect(waiter.timer, &QTimer::timeout, this, [this, id] { answerWaiters(id); });
-        waiter.timer->start(wait * 1000);
-        m_waiters[id].append(waiter);
-        return true;
-    }
-    respondJson(socket, 404,
-                {{QStringLiteral("error"), QStringLiteral("not_found")}, {QStringLiteral("message"), path}}, close);
-    return true;
-}
-
-void HttpFrontend::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    respondJson(socket, 404, {{QStringLiteral("error"), QStringLiteral("not_found")}}, wantsClose(request));
-}
-
-void HttpFrontend::onActionChanged(const ActionStore::StoredAction &action)
-{
-    if (action.isResolved())
-        answerWaiters(action.id);
-}
-
-void HttpFrontend::onActionsChanged(const QList<ActionStore::StoredAction> &actions)
-{
-    if (m_waiters.isEmpty())
-        return;
-    for (const ActionStore::StoredAction &action : actions)
-        onActionChanged(action);
-}
-
-void HttpFrontend::answerWaiters(const QString &actionId)
-{
-    auto it = m_waiters.find(actionId);
-    if (it == m_waiters.end())
-        return;
-    QList<Waiter> remaining;
-    const QList<Waiter> waiters = it.value();
-    for (const Waiter &w : waiters) {
-        bool resolved = true;
-        const bool due = !w.timer->isActive();
-        const BrokerService::Answer answer = m_service->actionStatus(w.authorization, actionId, &resolved);
-        if (!resolved && !due && w.socket) {
-            remaining.append(w);
-            continue;
-        }
-        respondJson(w.socket, answer.httpStatus, answer.body, w.close);
-        w.timer->deleteLater();
-    }
-    if (remaining.isEmpty())
-        m_waiters.erase(m_waiters.find(actionId));
-    else
-        m_waiters[actionId] = remaining;
-}
-
-int HttpFrontend::consoleSessions() const
-{
-    return int(std::count_if(m_sessions.begin(), m_sessions.end(),
-                             [](const ConsoleSession *session) { return session->isLoggedIn(); }));
 }
 
 bool HttpFrontend::takeWebSocket(QTcpSocket *socket)
@@ -299,30 +161,165 @@ bool HttpFrontend::takeWebSocket(QTcpSocket *socket)
     const char after = head.at(qsizetype(qstrlen("GET /v1/console")));
     if (after != ' ' && after != '?')
         return false;
-    // From here on the HTTP server must not touch this socket.
+    // From here on the HTTP server must not touch this socket, and this thread
+    // lets go of it once the signal that brought us here has returned.
     QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
-    m_webSockets.handleConnection(socket);
-    QMetaObject::invokeMethod(socket, &QTcpSocket::readyRead, Qt::QueuedConnection);
+    QObject::disconnect(socket, nullptr, this, nullptr);
+    m_connections.remove(socket);
+    // The socket may be deleted (a client that hung up) before either step
+    // runs; the guards are only read on the thread that owns it at the time.
+    QMetaObject::invokeMethod(
+        this,
+        [guard = QPointer<QTcpSocket>(socket), consoles = m_consoles] {
+            if (!guard)
+                return;
+            guard->setParent(nullptr);
+            guard->moveToThread(consoles->thread());
+            QMetaObject::invokeMethod(consoles, [consoles, guard] {
+                if (guard)
+                    consoles->adopt(guard.data());
+            });
+        },
+        Qt::QueuedConnection);
     return true;
 }
 
-void HttpFrontend::onWebSocket()
+bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    while (m_webSockets.hasPendingConnections()) {
-        QWebSocket *socket = m_webSockets.nextPendingConnection();
-        if (!socket)
-            break;
-        auto *session = new ConsoleSession(socket, m_service, &m_limiter, this);
-        m_sessions.append(session);
-        connect(session, &ConsoleSession::loggedIn, this,
-                [this] { m_service->metrics().setConsoleSessions(consoleSessions()); });
-        connect(session, &ConsoleSession::finished, this, [this, session] {
-            m_sessions.removeOne(session);
-            m_service->metrics().setConsoleSessions(consoleSessions());
-            session->deleteLater();
-        });
-        m_service->metrics().setConsoleSessions(consoleSessions());
+    const auto it = m_connections.constFind(socket);
+    if (it == m_connections.cend() || it->rejected)
+        return true;
+    const bool close = wantsClose(request);
+    const QString path = request.url().path();
+    const QHttpServerRequest::Method method = request.method();
+    static const QRegularExpression actionPath(QStringLiteral("^/v1/actions/([A-Za-z0-9_-]{1,64})(/result)?$"));
+
+    AgentRequest agentRequest;
+    agentRequest.authorization = request.value("authorization");
+    if (path == QStringLiteral("/healthz") || path == QStringLiteral("/metrics")) {
+        agentRequest.kind
+            = path == QStringLiteral("/healthz") ? AgentRequest::Kind::Health : AgentRequest::Kind::Metrics;
+        dispatch(socket, agentRequest, close);
+        return true;
     }
+    if (path == QStringLiteral("/v1/actions")) {
+        if (method != QHttpServerRequest::Method::Post) {
+            answerHere(socket, 405, methodNotAllowed(), close);
+            return true;
+        }
+        agentRequest.kind = AgentRequest::Kind::Submit;
+        agentRequest.idempotencyKey = QString::fromLatin1(request.value("idempotency-key"));
+        core::JsonLimits limits;
+        limits.maxBytes = m_limits.maxBodyBytes;
+        limits.maxDepth = m_limits.maxJsonDepth;
+        limits.maxArrayLength = m_limits.maxArrayLength;
+        agentRequest.submission
+            = std::make_shared<const PreparedSubmission>(PreparedSubmission::fromBody(request.body(), limits));
+        dispatch(socket, agentRequest, close);
+        return true;
+    }
+    const QRegularExpressionMatch match = actionPath.match(path);
+    if (match.hasMatch()) {
+        agentRequest.actionId = match.captured(1);
+        if (!match.captured(2).isEmpty()) {
+            if (method != QHttpServerRequest::Method::Post) {
+                answerHere(socket, 405, methodNotAllowed(), close);
+                return true;
+            }
+            agentRequest.kind = AgentRequest::Kind::Result;
+            agentRequest.body = request.body();
+            dispatch(socket, agentRequest, close);
+            return true;
+        }
+        if (method != QHttpServerRequest::Method::Get) {
+            answerHere(socket, 405, methodNotAllowed(), close);
+            return true;
+        }
+        agentRequest.kind = AgentRequest::Kind::Status;
+        agentRequest.waitSeconds = request.query().queryItemValue(QStringLiteral("wait")).toLongLong();
+        dispatch(socket, agentRequest, close);
+        return true;
+    }
+    answerHere(socket, 404, {{QStringLiteral("error"), QStringLiteral("not_found")}, {QStringLiteral("message"), path}},
+               close);
+    return true;
+}
+
+void HttpFrontend::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    answerHere(socket, 404, {{QStringLiteral("error"), QStringLiteral("not_found")}}, wantsClose(request));
+}
+
+void HttpFrontend::dispatch(QTcpSocket *socket, const AgentRequest &request, bool close)
+{
+    Connection &connection = m_connections[socket];
+    const quint64 index = connection.nextRequest++;
+    AgentReply reply(
+        [channel = m_channel, target = QPointer<QTcpSocket>(socket), index,
+         close](int status, const QByteArray &contentType, const QByteArray &text, const QJsonObject &json) {
+            QMutexLocker lock(&channel->mutex);
+            if (!channel->frontend)
+                return;
+            HttpFrontend *frontend = channel->frontend;
+            QMetaObject::invokeMethod(
+                frontend,
+                [frontend, target, index, answer = Answer {status, contentType, text, json, close}] {
+                    frontend->deliver(target, index, answer);
+                },
+                Qt::QueuedConnection);
+        },
+        connection.open);
+    QMetaObject::invokeMethod(m_api, [api = m_api, request, reply] { api->handle(request, reply); });
+}
+
+void HttpFrontend::answerHere(QTcpSocket *socket, int status, const QJsonObject &body, bool close)
+{
+    Connection &connection = m_connections[socket];
+    deliver(socket, connection.nextRequest++, Answer {status, QByteArray(), QByteArray(), body, close});
+}
+
+void HttpFrontend::deliver(const QPointer<QTcpSocket> &socket, quint64 index, Answer answer)
+{
+    // A socket that closed before its answer was ready is simply not answered.
+    if (!socket)
+        return;
+    const auto it = m_connections.find(socket.data());
+    if (it == m_connections.end())
+        return;
+    Connection &connection = *it;
+    if (index != connection.nextAnswer) {
+        connection.held.emplace(index, std::move(answer));
+        return;
+    }
+    QTcpSocket *target = socket.data();
+    for (;;) {
+        write(target, answer);
+        ++connection.nextAnswer;
+        connection.bytesSeen = 0;
+        if (answer.close)
+            return;
+        const auto next = connection.held.find(connection.nextAnswer);
+        if (next == connection.held.end())
+            return;
+        answer = std::move(next->second);
+        connection.held.erase(next);
+    }
+}
+
+void HttpFrontend::write(QTcpSocket *socket, const Answer &answer)
+{
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    const bool json = answer.contentType.isEmpty();
+    const QByteArray body = json ? QJsonDocument(answer.json).toJson(QJsonDocument::Compact) + '\n' : answer.text;
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' + reasonPhrase(answer.status) + "\r\n";
+    head += "Content-Type: " + (json ? QByteArrayLiteral("application/json") : answer.contentType) + "\r\n";
+    head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    head += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+    head += answer.close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
+    socket->write(head + body);
+    if (answer.close)
+        socket->disconnectFromHost();
 }
 
 } // namespace countersign::broker

@@ -1,75 +1,97 @@
 #pragma once
 
-#include "broker/ActionStore.h"
-#include "broker/LoginLimiter.h"
+#include "broker/AgentRequest.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>
+#include <QJsonObject>
 #include <QPointer>
 #include <QSslConfiguration>
-#include <QWebSocketServer>
 
-class QSslServer;
+#include <atomic>
+#include <map>
+#include <memory>
+
 class QTcpSocket;
-class QTimer;
 
 namespace countersign::broker {
 
-class BrokerService;
-class ConsoleSession;
+class AgentApi;
+class ConsoleEndpoint;
 
-// The one TLS port: the agents' HTTPS JSON API, /healthz, /metrics, and the
-// consoles' WebSocket at /v1/console. Responses are written by hand so that a
-// long-poll can answer long after its request arrived, and so that every
-// request is held to the body limit before it is buffered.
+// The one TLS port, on the network thread (BrokerServer): TLS, HTTP parsing,
+// the body-size guard, routing, and the work on a submission's body that needs
+// no state (PreparedSubmission). It never touches the database: every agent
+// request goes to AgentApi on the store thread, and a console's WebSocket
+// upgrade hands its socket to ConsoleEndpoint there. Answers come back from
+// the store thread and are written in the order their requests arrived on
+// the connection, as HTTP/1.1 requires. Responses are written by hand so that
+// an answer can come long after its request (group commit, long-polls).
 //
 // WebSocket upgrades are taken off the socket before the HTTP parser sees
 // them: Qt 6.4's QAbstractHttpServer hands upgrade requests to
-// handleRequest() as ordinary GETs, so they are routed to our own
-// QWebSocketServer instead (TLS is already terminated by the QSslSocket).
+// handleRequest() as ordinary GETs.
 class HttpFrontend : public QAbstractHttpServer
 {
     Q_OBJECT
 
 public:
-    HttpFrontend(BrokerService *service, QObject *parent = nullptr);
+    struct Limits
+    {
+        qint64 maxBodyBytes = 0;
+        int maxJsonDepth = 0;
+        int maxArrayLength = 0;
+    };
+
+    // `api` and `consoles` live on the store thread; they are only posted to.
+    HttpFrontend(Limits limits, AgentApi *api, ConsoleEndpoint *consoles, QObject *parent = nullptr);
     ~HttpFrontend() override;
 
     // Returns the port, or 0 (with *error) when the address cannot be bound.
     quint16 listen(const QHostAddress &address, quint16 port, const QSslConfiguration &tls, QString *error);
-    // Logged-in sessions only; a socket that never answered its challenge is not a console.
-    int consoleSessions() const;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    struct Waiter
+    struct Answer
     {
-        QPointer<QTcpSocket> socket;
-        QByteArray authorization;
-        QTimer *timer = nullptr;
+        int status = 0;
+        QByteArray contentType;
+        QByteArray text;
+        QJsonObject json;
         bool close = false;
     };
+    struct Connection
+    {
+        quint64 nextRequest = 0; // index the next request gets
+        quint64 nextAnswer = 0; // index whose answer is written next
+        std::map<quint64, Answer> held; // answers that came before an earlier one's
+        qint64 bytesSeen = 0; // since the last answer, for the size guard
+        bool inspected = false;
+        bool rejected = false;
+        std::shared_ptr<std::atomic<bool>> open = std::make_shared<std::atomic<bool>>(true);
+    };
+    // Shared with every reply sender: cleared when the frontend goes, so a
+    // late answer from the store thread is dropped instead of posted to nothing.
+    struct Channel;
 
     void watchSocket(QTcpSocket *socket);
     // True when the socket's first bytes are a WebSocket upgrade for /v1/console.
     bool takeWebSocket(QTcpSocket *socket);
-    void onWebSocket();
-    void onActionChanged(const ActionStore::StoredAction &action);
-    void onActionsChanged(const QList<ActionStore::StoredAction> &actions);
-    // Answers the long-polls on an action that are resolved or due.
-    void answerWaiters(const QString &actionId);
-    static void respond(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
-                        bool close);
-    static void respondJson(QTcpSocket *socket, int status, const QJsonObject &body, bool close);
+    // Sends a request to the store thread with the way back to this connection.
+    void dispatch(QTcpSocket *socket, const AgentRequest &request, bool close);
+    // Answers on this thread (routing errors), in turn with the others.
+    void answerHere(QTcpSocket *socket, int status, const QJsonObject &body, bool close);
+    void deliver(const QPointer<QTcpSocket> &socket, quint64 index, Answer answer);
+    static void write(QTcpSocket *socket, const Answer &answer);
 
-    BrokerService *m_service;
-    LoginLimiter m_limiter;
-    QWebSocketServer m_webSockets;
-    QList<ConsoleSession *> m_sessions;
-    QHash<QString, QList<Waiter>> m_waiters;
+    Limits m_limits;
+    AgentApi *m_api;
+    ConsoleEndpoint *m_consoles;
+    std::shared_ptr<Channel> m_channel;
+    QHash<QTcpSocket *, Connection> m_connections;
 };
 
 } // namespace countersign::broker

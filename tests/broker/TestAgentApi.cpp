@@ -71,6 +71,7 @@ private Q_SLOTS:
     void brokerFieldsInTheBodyAre422();
     void pendingPerAgentLimitIs429();
     void healthz();
+    void pipelinedRequestsAreAnsweredInRequestOrder();
     void metricsHaveEveryFamily();
     void loginAttemptsPerMinuteAreLimited();
     void oversizedWebSocketMessageClosesTheSession();
@@ -409,6 +410,47 @@ void TestAgentApi::healthz()
     QCOMPARE(reply.body.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
     QCOMPARE(reply.body.value(QStringLiteral("broker")).toString(), m_broker.brokerKeyId());
     QCOMPARE(reply.body.value(QStringLiteral("audit_head")).toInteger(), m_broker.auditHead());
+}
+
+void TestAgentApi::pipelinedRequestsAreAnsweredInRequestOrder()
+{
+    // HTTP/1.1 answers in request order. Sent in one write on one connection:
+    // a submission (answered by the store thread once its batch is on disk),
+    // an unknown path (answered by the network thread straight away) and
+    // /healthz (the store thread again).
+    const QByteArray body = TestActions::bytes(TestActions::action(kTenant, kAgent, QStringLiteral("api.read")));
+    const QByteArray host = "Host: 127.0.0.1\r\n";
+    QByteArray requests = "POST /v1/actions HTTP/1.1\r\n" + host + "Authorization: Bearer " + m_token.toLatin1()
+        + "\r\nIdempotency-Key: " + key().toLatin1() + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    requests += "GET /v1/nothing-here HTTP/1.1\r\n" + host + "\r\n";
+    requests += "GET /healthz HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n";
+    const QByteArray response = rawExchange(requests);
+
+    QList<int> statuses;
+    QList<QJsonObject> bodies;
+    qsizetype at = 0;
+    while (at < response.size()) {
+        const qsizetype headEnd = response.indexOf("\r\n\r\n", at);
+        QVERIFY2(headEnd > at, response.constData());
+        const QByteArray head = response.mid(at, headEnd - at);
+        QVERIFY2(head.startsWith("HTTP/1.1 "), head.constData());
+        statuses.append(head.mid(9, 3).toInt());
+        const QByteArray lower = head.toLower();
+        const qsizetype field = lower.indexOf("\r\ncontent-length:");
+        QVERIFY2(field > 0, head.constData());
+        const qsizetype valueEnd = lower.indexOf("\r\n", field + 2);
+        const qsizetype length
+            = lower.mid(field + 17, valueEnd < 0 ? -1 : valueEnd - field - 17).trimmed().toLongLong();
+        bodies.append(QJsonDocument::fromJson(response.mid(headEnd + 4, length)).object());
+        at = headEnd + 4 + length;
+    }
+    QCOMPARE(statuses, (QList<int> {200, 404, 200}));
+    QCOMPARE(bodies.at(0).value(QStringLiteral("status")).toString(), QStringLiteral("allowed"));
+    QCOMPARE(bodies.at(1).value(QStringLiteral("error")).toString(), QStringLiteral("not_found"));
+    QCOMPARE(bodies.at(2).value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    // /healthz read what the submission wrote: its audit head counts the submission's entries.
+    QCOMPARE(bodies.at(2).value(QStringLiteral("audit_head")).toInteger(), m_broker.auditHead());
 }
 
 void TestAgentApi::metricsHaveEveryFamily()

@@ -1,0 +1,29 @@
+#include "broker/PreparedSubmission.h"
+
+#include "core/JsonParser.h"
+#include "core/Sha256.h"
+
+namespace countersign::broker {
+
+PreparedSubmission PreparedSubmission::fromBody(QByteArrayView body, const core::JsonLimits &limits)
+{
+    PreparedSubmission prepared;
+    prepared.bodySize = body.size();
+    prepared.bodySha256 = QString::fromLatin1(core::Sha256::hex(body));
+    if (body.size() > limits.maxBytes)
+        return prepared; // refused as too large before anything reads it
+    const auto parsed = core::JsonParser::parseObject(body, limits);
+    if (!parsed.ok()) {
+        prepared.parseError = parsed.error;
+        return prepared;
+    }
+    prepared.document = parsed.value->toObject();
+    for (const QString &field : core::Action::brokerFields()) {
+        if (prepared.document.contains(field))
+            prepared.problems.append({field, QStringLiteral("is set by the broker and must not be sent")});
+    }
+    prepared.action = core::Action::read(prepared.document, &prepared.problems);
+    return prepared;
+}
+
+} // namespace countersign::broker
