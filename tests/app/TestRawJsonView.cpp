@@ -4,13 +4,16 @@
 #include "ui/LineRows.h"
 #include "ui/RawJsonView.h"
 #include "ui/ReviewCoverage.h"
+#include "ui/ReviewPanel.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFontInfo>
 #include <QJsonArray>
 #include <QPlainTextEdit>
 #include <QRandomGenerator>
 #include <QScrollBar>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextBlock>
 #include <QWheelEvent>
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void keysAndWheelScroll();
     void copyGivesTheSelectedBytes();
     void mouseAndKeyboardSelect();
+    void reviewPanelKeepsTheRawTab();
 
 private:
     void show(const QByteArray &canonical, QSize size = QSize(500, 400));
@@ -357,6 +361,23 @@ void TestRawJsonView::mouseAndKeyboardSelect()
     QTest::keyClick(m_view.get(), Qt::Key_End, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(m_view->selectionEnd(), canonical.size());
     QCOMPARE(m_view->verticalScrollBar()->value(), m_view->verticalScrollBar()->maximum());
+}
+
+void TestRawJsonView::reviewPanelKeepsTheRawTab()
+{
+    ui::ReviewPanel panel;
+    panel.resize(1400, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    const core::Action action = testing::scenario(QStringLiteral("renewal-outreach-email"));
+    panel.showAction(action);
+    ui::RawJsonView *raw = panel.rawArgumentsView();
+    QCOMPARE(raw->accessibleName(), QStringLiteral("Tool arguments as canonical JSON"));
+    QVERIFY(QFontInfo(raw->font()).fixedPitch());
+    QVERIFY(raw->isEmpty()); // built when its tab is shown
+    panel.argumentTabs()->setCurrentWidget(raw);
+    QCOMPARE(raw->canonical(), core::CanonicalJson::serializeOrEmpty(action.arguments));
+    QCOMPARE(panel.rawArgumentsText(), raw->text());
 }
 
 QTEST_MAIN(TestRawJsonView)
