@@ -14,6 +14,7 @@
 #include "core/Action.h"
 #include "core/JsonParser.h"
 #include "support/TestActions.h"
+#include "ui/RawJsonView.h"
 #include "ui/ReviewPanel.h"
 
 #include <QApplication>
@@ -21,9 +22,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QPlainTextEdit>
 #include <QTabWidget>
-#include <QTextDocument>
 #include <QTimer>
 
 using namespace countersign;
@@ -160,9 +159,13 @@ int main(int argc, char *argv[])
             .arg(double(rssRaw) / 1024.0, 0, 'f', 0)
             .arg(rawGrowth / 1e6, 0, 'f', 0)
             .arg(rawGrowth / double(text.size()), 0, 'f', 1));
-    const QString raw = panel.rawArgumentsText();
-    say(QStringLiteral("shown: raw arguments pane %1 characters in %2 lines")
-            .arg(raw.size())
-            .arg(panel.rawArgumentsView()->document()->blockCount()));
-    return raw.isEmpty() ? 1 : 0;
+    const ui::RawJsonView *rawView = panel.rawArgumentsView();
+    say(QStringLiteral("shown: raw arguments pane %1 bytes in %2 lines, %3 of them converted for the screen; "
+                       "the view holds %4 MB = %5x the action's bytes")
+            .arg(rawView->canonical().size())
+            .arg(rawView->lineCount())
+            .arg(rawView->convertedLines())
+            .arg(double(rawView->memoryUsage()) / 1e6, 0, 'f', 1)
+            .arg(double(rawView->memoryUsage()) / double(text.size()), 0, 'f', 2));
+    return rawView->isEmpty() ? 1 : 0;
 }

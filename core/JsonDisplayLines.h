@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/UntrustedText.h"
+
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
 #include <QString>
 
 namespace countersign::core {
@@ -18,6 +22,12 @@ public:
     static constexpr qsizetype kSoftWidth = 120;
     static constexpr qsizetype kHardWidth = 4000;
 
+    // Where each line starts in `canonical`, in order: the first at 0, each one
+    // ending where the next starts and the last at the end. None for no bytes.
+    static QList<qsizetype> lineStarts(const QByteArray &canonical);
+    // One line's bytes as shown, with the tokens standing for hidden characters.
+    static UntrustedText::Result line(QByteArrayView bytes);
+    // Every line as shown, joined by line feeds.
     static QString format(const QByteArray &canonical);
 };
 

@@ -2346,6 +2346,17 @@ Qt %2, %3.</translation>
     </message>
 </context>
 <context>
+    <name>countersign::ui::RawJsonView</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Alles auswählen</translation>
+    </message>
+</context>
+<context>
     <name>countersign::core::ReviewChecks</name>
     <message>
         <source>verified</source>

@@ -2346,6 +2346,17 @@ Qt %2, %3.</translation>
     </message>
 </context>
 <context>
+    <name>countersign::ui::RawJsonView</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Tout sélectionner</translation>
+    </message>
+</context>
+<context>
     <name>countersign::core::ReviewChecks</name>
     <message>
         <source>verified</source>

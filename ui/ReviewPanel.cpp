@@ -3,7 +3,6 @@
 #include "core/ActionReview.h"
 #include "core/CanonicalJson.h"
 #include "core/InjectionCheck.h"
-#include "core/JsonDisplayLines.h"
 #include "core/JsonReader.h"
 #include "core/UntrustedText.h"
 #include "models/AuthorityChainModel.h"
@@ -12,6 +11,7 @@
 #include "models/JsonTreeModel.h"
 #include "models/MemoryModel.h"
 #include "ui/FullTextDialog.h"
+#include "ui/RawJsonView.h"
 #include "ui/Retranslation.h"
 #include "ui/ReviewCoverage.h"
 #include "ui/ReviewPane.h"
@@ -24,7 +24,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTextBlock>
 #include <QTextCursor>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -121,7 +120,7 @@ ReviewPanel::ReviewPanel(QWidget *parent)
                              tr("Full value of %1").arg(index.data(models::JsonTreeModel::JsonPathRole).toString()),
                              index.data(models::JsonTreeModel::FullTextRole).toString());
     });
-    m_raw = makeText(m_argumentTabs);
+    m_raw = new RawJsonView(m_argumentTabs);
     m_argumentTabs->addTab(m_tree, QString());
     m_argumentTabs->addTab(m_raw, QString());
     m_argumentFlags = makeFlags(arguments);
@@ -494,7 +493,7 @@ void ReviewPanel::fillRawArguments()
 {
     if (!m_rawStale)
         return;
-    m_raw->setPlainText(core::JsonDisplayLines::format(core::CanonicalJson::serializeOrEmpty(m_action.arguments)));
+    m_raw->setCanonical(core::CanonicalJson::serializeOrEmpty(m_action.arguments));
     m_rawStale = false;
     m_coverage->recheck();
 }
@@ -502,7 +501,7 @@ void ReviewPanel::fillRawArguments()
 QString ReviewPanel::rawArgumentsText()
 {
     fillRawArguments();
-    return m_raw->toPlainText();
+    return m_raw->text();
 }
 
 QString ReviewPanel::chainFlagsText() const

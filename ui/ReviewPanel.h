@@ -26,6 +26,7 @@ class MemoryModel;
 
 namespace countersign::ui {
 
+class RawJsonView;
 class ReviewCoverage;
 class ReviewPane;
 
@@ -62,7 +63,7 @@ public:
     QString argumentFlagsText() const;
     QString scopeFlagsText() const;
     QString evidenceFlagsText() const;
-    QPlainTextEdit *rawArgumentsView() const { return m_raw; }
+    RawJsonView *rawArgumentsView() const { return m_raw; }
     QPlainTextEdit *evidenceContentView() const { return m_evidenceContent; }
     QTabWidget *argumentTabs() const { return m_argumentTabs; }
     // What of the shown action the approver has had on screen.
@@ -92,7 +93,7 @@ private:
     std::array<ReviewPane *, 4> m_panes {};
     QTabWidget *m_argumentTabs;
     QTreeView *m_tree;
-    QPlainTextEdit *m_raw;
+    RawJsonView *m_raw;
     QTableView *m_scopes;
     QTableView *m_chain;
     QLabel *m_chainFlags;

@@ -17,6 +17,7 @@
 #include "ui/FullTextDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/PassphraseDialog.h"
+#include "ui/RawJsonView.h"
 #include "ui/ReviewPanel.h"
 
 #include <QAbstractItemModel>

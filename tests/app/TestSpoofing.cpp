@@ -18,7 +18,8 @@ using namespace countersign;
 namespace {
 
 // Everything the review panel's widgets display, as text: labels, text views,
-// and the display text of every cell of every view (tree nodes expanded).
+// the raw arguments, and the display text of every cell of every view (tree
+// nodes expanded).
 QString displayed(ui::ReviewPanel *panel)
 {
     QString all;
@@ -26,6 +27,7 @@ QString displayed(ui::ReviewPanel *panel)
         all += label->text() + u'\n';
     for (const QPlainTextEdit *edit : panel->findChildren<QPlainTextEdit *>())
         all += edit->toPlainText() + u'\n';
+    all += panel->rawArgumentsText() + u'\n';
     for (QAbstractItemView *view : panel->findChildren<QAbstractItemView *>()) {
         QAbstractItemModel *model = view->model();
         if (!model)

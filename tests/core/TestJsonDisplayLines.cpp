@@ -21,6 +21,7 @@ private Q_SLOTS:
     void linesBreakAfterCommasBetweenMembersOnly();
     void longValuesBreakOnCharacterBoundaries();
     void hiddenCharactersStayTokens();
+    void lineStartsAreWhereTheShownLinesStart();
 };
 
 void TestJsonDisplayLines::smallDocumentIsOneUnchangedLine()
@@ -87,6 +88,28 @@ void TestJsonDisplayLines::hiddenCharactersStayTokens()
     QVERIFY(!shown.contains(rlo));
     QCOMPARE(shown, UntrustedText::display(QString::fromUtf8(canonical)));
     QVERIFY(shown.contains(QStringLiteral("⟦U+202E")));
+}
+
+void TestJsonDisplayLines::lineStartsAreWhereTheShownLinesStart()
+{
+    // What a view that keeps only the bytes and the starts shows, line by line, is format().
+    QJsonArray rows;
+    for (int i = 0; i < 300; ++i)
+        rows.append(QJsonObject {{QStringLiteral("id"), i},
+                                 {QStringLiteral("v"), QString(i * 13, QChar(u'é'))},
+                                 {QStringLiteral("w"), QString(QChar(0x200B) + QStringLiteral("x,y"))}});
+    const QByteArray canonical = CanonicalJson::serializeOrEmpty(QJsonObject {{QStringLiteral("rows"), rows}});
+    const QList<qsizetype> starts = JsonDisplayLines::lineStarts(canonical);
+    const QStringList shown = JsonDisplayLines::format(canonical).split(u'\n');
+    QCOMPARE(starts.size(), shown.size());
+    QCOMPARE(starts.first(), 0);
+    for (qsizetype i = 0; i < starts.size(); ++i) {
+        const qsizetype end = i + 1 < starts.size() ? starts.at(i + 1) : canonical.size();
+        QVERIFY(end > starts.at(i));
+        QCOMPARE(JsonDisplayLines::line(QByteArrayView(canonical).sliced(starts.at(i), end - starts.at(i))).text,
+                 shown.at(i));
+    }
+    QVERIFY(JsonDisplayLines::lineStarts(QByteArray()).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestJsonDisplayLines)

@@ -4,6 +4,7 @@
 // GUI tests call this where they approve, since approve waits for review
 // coverage (ui::ReviewCoverage).
 
+#include "ui/RawJsonView.h"
 #include "ui/ReviewPanel.h"
 
 #include <QAbstractItemModel>
