@@ -23,6 +23,13 @@ PreparedSubmission PreparedSubmission::fromBody(QByteArrayView body, const core:
             prepared.problems.append({field, QStringLiteral("is set by the broker and must not be sent")});
     }
     prepared.action = core::Action::read(prepared.document, &prepared.problems);
+    if (!prepared.problems.isEmpty())
+        return prepared;
+    QString error;
+    if (auto members = core::CanonicalJson::serializeMembers(prepared.document, &error))
+        prepared.members = std::move(*members);
+    else
+        prepared.problems.append({QString(), error}); // what the strict parser lets through always has a form
     return prepared;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Action.h"
+#include "core/CanonicalJson.h"
 #include "core/JsonLimits.h"
 #include "core/ValidationError.h"
 
@@ -27,6 +28,9 @@ struct PreparedSubmission
     core::Action action;
     // Broker fields the agent sent, then whatever Action::read found.
     core::ValidationErrors problems;
+    // The document's members in canonical form, for the stamped action's
+    // canonical text (CanonicalJson::joinMembers with the broker's members).
+    QList<core::CanonicalJson::Member> members;
 
     static PreparedSubmission fromBody(QByteArrayView body, const core::JsonLimits &limits);
 };

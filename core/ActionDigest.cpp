@@ -17,7 +17,12 @@ QByteArray ActionDigest::canonicalBytes(const QJsonObject &action)
 
 QString ActionDigest::compute(const QJsonObject &action)
 {
-    return QStringLiteral("sha256:") + QString::fromLatin1(Base64Url::encode(Sha256::hash(canonicalBytes(action))));
+    return ofCanonicalBytes(canonicalBytes(action));
+}
+
+QString ActionDigest::ofCanonicalBytes(QByteArrayView canonical)
+{
+    return QStringLiteral("sha256:") + QString::fromLatin1(Base64Url::encode(Sha256::hash(canonical)));
 }
 
 } // namespace countersign::core

@@ -12,6 +12,8 @@ class ActionDigest
 public:
     static QString compute(const QJsonObject &action);
     static QByteArray canonicalBytes(const QJsonObject &action);
+    // The digest of bytes that already are canonicalBytes() of an action.
+    static QString ofCanonicalBytes(QByteArrayView canonical);
 };
 
 } // namespace countersign::core

@@ -272,4 +272,63 @@ QByteArray CanonicalJson::serializeOrEmpty(const QJsonValue &value)
     return serialize(value).value_or(QByteArray());
 }
 
+std::optional<QList<CanonicalJson::Member>> CanonicalJson::serializeMembers(const QJsonObject &object, QString *error)
+{
+    QList<Member> members;
+    members.reserve(object.size());
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        Member member {it.key(), QByteArray()};
+        if (!appendMember(member.text, true, member.key, it.value(), error))
+            return std::nullopt;
+        members.append(std::move(member));
+    }
+    std::sort(members.begin(), members.end(), [](const Member &a, const Member &b) { return lessUtf16(a.key, b.key); });
+    return members;
+}
+
+std::optional<QByteArray> CanonicalJson::stringObject(QList<std::pair<QString, QString>> members)
+{
+    std::sort(members.begin(), members.end(), [](const auto &a, const auto &b) { return lessUtf16(a.first, b.first); });
+    QByteArray out;
+    out.append('{');
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        if (i > 0) {
+            if (members.at(i).first == members.at(i - 1).first)
+                return std::nullopt;
+            out.append(',');
+        }
+        if (!appendString(out, members.at(i).first, nullptr))
+            return std::nullopt;
+        out.append(':');
+        if (!appendString(out, members.at(i).second, nullptr))
+            return std::nullopt;
+    }
+    out.append('}');
+    return out;
+}
+
+std::optional<QByteArray> CanonicalJson::joinMembers(const QList<Member> &a, const QList<Member> &b)
+{
+    qsizetype size = 2;
+    for (const QList<Member> *list : {&a, &b}) {
+        for (const Member &m : *list)
+            size += m.text.size() + 1;
+    }
+    QByteArray out;
+    out.reserve(size);
+    out.append('{');
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() || j < b.size()) {
+        if (i < a.size() && j < b.size() && a.at(i).key == b.at(j).key)
+            return std::nullopt;
+        const bool fromA = j >= b.size() || (i < a.size() && lessUtf16(a.at(i).key, b.at(j).key));
+        if (out.size() > 1)
+            out.append(',');
+        out.append(fromA ? a.at(i++).text : b.at(j++).text);
+    }
+    out.append('}');
+    return out;
+}
+
 } // namespace countersign::core

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QJsonValue>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -20,6 +22,23 @@ public:
     static std::optional<QByteArray> formatNumber(double value);
     // Canonical bytes of a value known to be representable (parser output).
     static QByteArray serializeOrEmpty(const QJsonValue &value);
+
+    // One member of an object as JCS writes it: `"key":value`.
+    struct Member
+    {
+        QString key;
+        QByteArray text;
+    };
+    // An object's members in JCS order, each written out; std::nullopt as serialize().
+    static std::optional<QList<Member>> serializeMembers(const QJsonObject &object, QString *error = nullptr);
+    // The object whose members are those of `a` and `b` (each list in JCS
+    // order), exactly as serialize() writes it, without writing either part
+    // again; std::nullopt when a key is in both.
+    static std::optional<QByteArray> joinMembers(const QList<Member> &a, const QList<Member> &b);
+    // The canonical text of an object whose members are all strings, given in
+    // any order, without building a QJsonObject (audit data on every
+    // submission); std::nullopt as serialize(), or for a key given twice.
+    static std::optional<QByteArray> stringObject(QList<std::pair<QString, QString>> members);
 };
 
 } // namespace countersign::core

@@ -42,6 +42,8 @@ private Q_SLOTS:
     void membersSortByUtf16CodeUnits();
     void arraysKeepTheirOrder();
     void sameBytesAsAPlainImplementation();
+    void membersJoinIntoTheWholeObject();
+    void stringObjectsAreWrittenAsObjectsAre();
     void canonicalFormIsIdempotent_data();
     void canonicalFormIsIdempotent();
 };
@@ -467,6 +469,56 @@ void TestCanonicalJson::sameBytesAsAPlainImplementation()
         const QJsonObject scenario = parsed.value->toObject();
         QCOMPARE(CanonicalJson::serializeOrEmpty(scenario), plainCanonical(scenario));
     }
+}
+
+void TestCanonicalJson::membersJoinIntoTheWholeObject()
+{
+    // How the broker writes a stamped action: the agent's members (network
+    // thread) and its own, merged. Must equal the whole object serialised.
+    QRandomGenerator random(2026);
+    for (int i = 0; i < 2000; ++i) {
+        QJsonObject left;
+        QJsonObject right;
+        QJsonObject whole;
+        for (int m = int(random.bounded(10)); m > 0; --m) {
+            const QString key = randomText(random);
+            if (whole.contains(key))
+                continue;
+            const QJsonValue value = randomValue(random, 1);
+            (random.bounded(2) ? left : right).insert(key, value);
+            whole.insert(key, value);
+        }
+        const auto a = CanonicalJson::serializeMembers(left);
+        const auto b = CanonicalJson::serializeMembers(right);
+        QVERIFY(a && b);
+        QCOMPARE(CanonicalJson::joinMembers(*a, *b).value_or("none"), CanonicalJson::serializeOrEmpty(whole));
+        QCOMPARE(CanonicalJson::joinMembers(*b, *a).value_or("none"), CanonicalJson::serializeOrEmpty(whole));
+    }
+    // A key on both sides would be written twice: refused.
+    const auto one = CanonicalJson::serializeMembers(QJsonObject {{QStringLiteral("id"), 1}});
+    QVERIFY(one);
+    QVERIFY(!CanonicalJson::joinMembers(*one, *one));
+    QVERIFY(!CanonicalJson::serializeMembers(QJsonObject {{QStringLiteral("x"), fromUtf16({0xD800})}}));
+}
+
+void TestCanonicalJson::stringObjectsAreWrittenAsObjectsAre()
+{
+    QRandomGenerator random(4711);
+    for (int i = 0; i < 2000; ++i) {
+        QList<std::pair<QString, QString>> members;
+        QJsonObject object;
+        for (int m = int(random.bounded(9)); m > 0; --m) {
+            const QString key = randomText(random);
+            if (object.contains(key))
+                continue;
+            const QString value = randomText(random);
+            members.append({key, value});
+            object.insert(key, value);
+        }
+        QCOMPARE(CanonicalJson::stringObject(members).value_or("none"), CanonicalJson::serializeOrEmpty(object));
+    }
+    QVERIFY(!CanonicalJson::stringObject({{QStringLiteral("a"), QString()}, {QStringLiteral("a"), QString()}}));
+    QVERIFY(!CanonicalJson::stringObject({{QStringLiteral("a"), fromUtf16({0xDC00})}}));
 }
 
 void TestCanonicalJson::arraysKeepTheirOrder()
