@@ -151,7 +151,10 @@ QList<core::AuditEntry> AuditLog::appendEntries(const QList<NewEntry> &entries, 
         entry.event = e.event;
         entry.actionId = e.actionId;
         entry.data = e.data;
-        if (!haveData || e.data != lastData) {
+        if (!e.dataText.isEmpty()) {
+            dataText = e.dataText;
+            haveData = false;
+        } else if (!haveData || e.data != lastData) {
             dataText = core::CanonicalJson::serializeOrEmpty(e.data);
             lastData = e.data;
             haveData = true;
@@ -166,7 +169,15 @@ QList<core::AuditEntry> AuditLog::appendEntries(const QList<NewEntry> &entries, 
         const QByteArray previous = prevHash.toUtf8();
         const core::AuditEntryText text {entry.seq, atUtf8, event, actionId, dataText, previous};
         input.clear();
-        entry.hash = text.appendHashInput(input) ? core::AuditEntry::hashOf(input) : entry.computeHash();
+        if (text.appendHashInput(input)) {
+            entry.hash = core::AuditEntry::hashOf(input);
+        } else {
+            if (!e.dataText.isEmpty()) {
+                const auto parsed = core::JsonParser::parseObject(e.dataText);
+                entry.data = parsed.ok() ? parsed.value->toObject() : QJsonObject();
+            }
+            entry.hash = entry.computeHash();
+        }
         insert.bindValue(0, entry.seq);
         insert.bindValue(1, atText);
         insert.bindValue(2, e.event);

@@ -65,6 +65,9 @@ public:
         QString event;
         QString actionId;
         QJsonObject data;
+        // The canonical text of the data, when the caller wrote it already;
+        // then `data` is not read (and the entries returned carry none).
+        QByteArray dataText = {};
     };
     // append() for many entries in the caller's transaction: the head is read
     // once and kept in memory, one prepared insert is reused, and checkpoints

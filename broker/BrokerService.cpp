@@ -352,7 +352,6 @@ BrokerService::Answer BrokerService::submitInBatch(const PreparedSubmission &pre
         return error(422, QStringLiteral("invalid_action"),
                      QStringLiteral("the action is not valid: %1").arg(prepared.problems.first().toString()),
                      errorsToJson(prepared.problems));
-    QJsonObject document = prepared.document;
     const core::Action &action = prepared.action;
 
     auto refuse = [&](int status, const QString &code, const QString &message) {
@@ -410,12 +409,16 @@ BrokerService::Answer BrokerService::submitInBatch(const PreparedSubmission &pre
     stored.policyRule = decision.rule;
     stored.submittedAt = QDateTime::currentDateTimeUtc();
     stored.id = core::Identifiers::newActionId(stored.submittedAt.toMSecsSinceEpoch());
-    document.insert(QStringLiteral("id"), stored.id);
-    document.insert(QStringLiteral("submitted_at"), core::JsonReader::formatTimestamp(stored.submittedAt));
+    // The broker's members of the stamped action. The network thread wrote the
+    // agent's members canonically (PreparedSubmission); merged in key order,
+    // the two are the canonical text of the whole, which is both the digest's
+    // input and the document stored (it holds no mutable field).
+    QJsonObject stamp {{QStringLiteral("id"), stored.id},
+                       {QStringLiteral("submitted_at"), core::JsonReader::formatTimestamp(stored.submittedAt)}};
     if (decision.decision == QStringLiteral("approve")) {
         stored.status = QStringLiteral("pending");
         stored.expiresAt = stored.submittedAt.addSecs(decision.deadlineSeconds);
-        document.insert(QStringLiteral("expires_at"), core::JsonReader::formatTimestamp(stored.expiresAt));
+        stamp.insert(QStringLiteral("expires_at"), core::JsonReader::formatTimestamp(stored.expiresAt));
     } else {
         stored.status
             = decision.decision == QStringLiteral("allow") ? QStringLiteral("approved") : QStringLiteral("denied");
@@ -427,16 +430,14 @@ BrokerService::Answer BrokerService::submitInBatch(const PreparedSubmission &pre
         outcome.tenantDomains = m_policy.tenantDomains(action.tenant);
         outcome.allowedDomains = m_policy.allowedDomains(action.tenant);
     }
-    document.insert(QStringLiteral("policy"), outcome.toJson());
-    stored.document = document;
-    // The document holds none of the mutable fields the digest leaves out, so
-    // the digest's canonical bytes are exactly the text stored: computed once.
-    const QByteArray canonical = core::ActionDigest::canonicalBytes(document);
-    stored.digest
-        = QStringLiteral("sha256:") + QString::fromLatin1(core::Base64Url::encode(core::Sha256::hash(canonical)));
-    bool canonicalIsDocument = true;
-    for (const QString &field : core::Action::mutableBrokerFields())
-        canonicalIsDocument = canonicalIsDocument && !document.contains(field);
+    stamp.insert(QStringLiteral("policy"), outcome.toJson());
+    const auto stampMembers = core::CanonicalJson::serializeMembers(stamp);
+    const auto canonical
+        = stampMembers ? core::CanonicalJson::joinMembers(prepared.members, *stampMembers) : std::nullopt;
+    if (!canonical)
+        return error(422, QStringLiteral("invalid_action"), QStringLiteral("the action sets a member the broker sets"));
+    stored.documentText = *canonical;
+    stored.digest = core::ActionDigest::ofCanonicalBytes(*canonical);
 
     QJsonObject response {{QStringLiteral("id"), stored.id},
                           {QStringLiteral("status"), agentStatus(stored.status)},
@@ -449,34 +450,37 @@ BrokerService::Answer BrokerService::submitInBatch(const PreparedSubmission &pre
         response.insert(QStringLiteral("expires_at"), core::JsonReader::formatTimestamp(stored.expiresAt));
     const int httpStatus = stored.isPending() ? 202 : 200;
 
+    // The submission's audit entries, their data written canonically here
+    // rather than built as objects and serialised.
+    const auto submitted = core::CanonicalJson::stringObject(
+        {{QStringLiteral("digest"), stored.digest},
+         {QStringLiteral("tenant"), stored.tenant},
+         {QStringLiteral("agent"), stored.agentId},
+         {QStringLiteral("tool"), stored.tool},
+         {QStringLiteral("user"), stored.user},
+         {QStringLiteral("token"), token.id},
+         {QStringLiteral("trace_id"), action.trace.traceId},
+         {QStringLiteral("request_received_at"), core::JsonReader::formatTimestamp(action.request.receivedAt)}});
+    const auto decided = core::CanonicalJson::stringObject({{QStringLiteral("decision"), decision.decision},
+                                                            {QStringLiteral("rule"), decision.rule},
+                                                            {QStringLiteral("reason"), decision.reason},
+                                                            {QStringLiteral("policy_sha256"), m_policy.sha256()}});
+    const auto resolved = core::CanonicalJson::stringObject(
+        {{QStringLiteral("status"), stored.status}, {QStringLiteral("by"), QStringLiteral("policy")}});
+    if (!submitted || !decided || !resolved)
+        return error(422, QStringLiteral("invalid_action"), QStringLiteral("the action holds text with no JSON form"));
+    QList<AuditLog::NewEntry> entries {{QStringLiteral("submitted"), stored.id, {}, *submitted},
+                                       {QStringLiteral("policy_decided"), stored.id, {}, *decided}};
+    if (!stored.isPending())
+        entries.append({QStringLiteral("resolved"), stored.id, {}, *resolved});
+
     QString dbError;
     const bool ok = m_commits.step(
         [&](QString *stepError) {
             stored.seq = m_store.nextChangeSeq(stepError);
             response.insert(QStringLiteral("seq"), stored.seq);
-            return stored.seq > 0 && m_store.insert(stored, stepError, canonicalIsDocument ? canonical : QByteArray())
-                && appendAudit(QStringLiteral("submitted"), stored.id,
-                               {{QStringLiteral("digest"), stored.digest},
-                                {QStringLiteral("tenant"), stored.tenant},
-                                {QStringLiteral("agent"), stored.agentId},
-                                {QStringLiteral("tool"), stored.tool},
-                                {QStringLiteral("user"), stored.user},
-                                {QStringLiteral("token"), token.id},
-                                {QStringLiteral("trace_id"), action.trace.traceId},
-                                {QStringLiteral("request_received_at"),
-                                 core::JsonReader::formatTimestamp(action.request.receivedAt)}},
-                               stepError)
-                && appendAudit(QStringLiteral("policy_decided"), stored.id,
-                               {{QStringLiteral("decision"), decision.decision},
-                                {QStringLiteral("rule"), decision.rule},
-                                {QStringLiteral("reason"), decision.reason},
-                                {QStringLiteral("policy_sha256"), m_policy.sha256()}},
-                               stepError)
-                && (stored.isPending()
-                    || appendAudit(
-                        QStringLiteral("resolved"), stored.id,
-                        {{QStringLiteral("status"), stored.status}, {QStringLiteral("by"), QStringLiteral("policy")}},
-                        stepError))
+            return stored.seq > 0 && m_store.insert(stored, stepError, stored.documentText)
+                && m_audit.appendMany(entries, stepError)
                 && m_store.putIdempotency(token.id, idempotencyKey,
                                           {bodyHash, httpStatus, core::CanonicalJson::serializeOrEmpty(response)},
                                           stepError);
@@ -540,6 +544,19 @@ QByteArray BrokerService::actionMessageText(const ActionStore::StoredAction &act
         text += ',';
     text += mutableFields.mid(1);
     text += '}';
+    return text;
+}
+
+QByteArray BrokerService::actionMessageText(const ActionStore::StoredAction &action) const
+{
+    if (action.seq > 0 && m_lastMessage.seq == action.seq && m_lastMessage.id == action.id
+        && m_lastMessage.generation == m_database->generation())
+        return m_lastMessage.text;
+    const QList<ActionStore::Decision> decisions = m_store.decisions(action.id);
+    QByteArray text = action.documentText.isEmpty()
+        ? QJsonDocument(actionMessage(action, decisions)).toJson(QJsonDocument::Compact)
+        : actionMessageText(action, decisions);
+    m_lastMessage = {action.id, action.seq, m_database->generation(), text};
     return text;
 }
 

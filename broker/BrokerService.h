@@ -100,6 +100,9 @@ public:
     // its document (documentText set).
     QByteArray actionMessageText(const ActionStore::StoredAction &action,
                                  const QList<ActionStore::Decision> &decisions) const;
+    // The message for a change (its decisions read), as text: built once per
+    // change however many consoles it is pushed to.
+    QByteArray actionMessageText(const ActionStore::StoredAction &action) const;
     // The full action messages (JSON text) of actions resolved in bulk, aligned
     // with `resolved` (consecutive seqs), read back from the store: what a
     // protocol 1 console is sent instead of the compact `resolved` frame.
@@ -210,6 +213,14 @@ private:
     QTimer m_checkpointTimer;
     QTimer m_retentionTimer;
     std::function<void()> m_announcement; // what announce() pushes
+    struct MessageText
+    {
+        QString id;
+        qint64 seq = 0;
+        quint64 generation = 0;
+        QByteArray text;
+    };
+    mutable MessageText m_lastMessage; // actionMessageText(action) for the latest change
 };
 
 } // namespace countersign::broker

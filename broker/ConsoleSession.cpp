@@ -59,6 +59,12 @@ void ConsoleSession::send(const QJsonObject &message)
         m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
+void ConsoleSession::sendText(const QByteArray &message)
+{
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->sendTextMessage(QString::fromUtf8(message));
+}
+
 void ConsoleSession::sendError(const QString &code, const QString &message, const QJsonValue &requestId)
 {
     QJsonObject error {{QStringLiteral("type"), QStringLiteral("error")},
@@ -280,7 +286,7 @@ void ConsoleSession::handleSubscribe(const QJsonObject &message)
     if (since == 0) {
         for (const ActionStore::StoredAction &action : m_service->store().pending()) {
             if (m_service->canSee(*m_principal, action.tenant))
-                send(m_service->actionMessage(action));
+                sendText(m_service->actionMessageText(action));
         }
     } else {
         // Protocol 2: resolved actions only need to leave the console's queue,
@@ -300,7 +306,7 @@ void ConsoleSession::handleSubscribe(const QJsonObject &message)
                     continue;
                 }
                 sendResolved(resolved);
-                send(m_service->actionMessage(action));
+                sendText(m_service->actionMessageText(action));
             }
             if (batch.size() < kBacklogBatch)
                 break;
@@ -328,7 +334,7 @@ void ConsoleSession::onActionChanged(const ActionStore::StoredAction &action)
     }
     m_lastSentSeq = action.seq;
     if (m_service->canSee(*m_principal, action.tenant))
-        send(m_service->actionMessage(action));
+        sendText(m_service->actionMessageText(action));
 }
 
 void ConsoleSession::sendResolved(QList<QByteArray> &items)
@@ -343,8 +349,7 @@ void ConsoleSession::sendResolved(QList<QByteArray> &items)
     }
     frame += "]}";
     items.clear();
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->sendTextMessage(QString::fromUtf8(frame));
+    sendText(frame);
 }
 
 void ConsoleSession::onActionsResolved(const QList<ActionStore::StoredAction> &actions, const QList<QByteArray> &items)

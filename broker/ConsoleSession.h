@@ -35,6 +35,7 @@ Q_SIGNALS:
 private:
     void onMessage(const QString &text);
     void send(const QJsonObject &message);
+    void sendText(const QByteArray &message); // compact JSON already
     void sendError(const QString &code, const QString &message, const QJsonValue &requestId = QJsonValue());
     void fail(const QString &code, const QString &message); // error, then close
 
