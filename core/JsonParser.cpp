@@ -161,10 +161,6 @@ private:
             QString key;
             if (!parseString(key))
                 return false;
-            if (object.contains(key)) {
-                m_path.push_back({key});
-                return fail(QStringLiteral("duplicate member name"));
-            }
             if (object.size() >= m_limits.maxObjectMembers)
                 return fail(QStringLiteral("object has more than %1 members").arg(m_limits.maxObjectMembers));
             skipWhitespace();
@@ -176,8 +172,13 @@ private:
             QJsonValue value;
             if (!parseValue(value, depth))
                 return false;
-            m_path.pop_back();
+            // A name seen before replaces its value instead of adding a member:
+            // one lookup instead of a contains() before every insert.
+            const qsizetype before = object.size();
             object.insert(key, value);
+            if (object.size() == before)
+                return fail(QStringLiteral("duplicate member name"));
+            m_path.pop_back();
             skipWhitespace();
             if (m_pos >= m_size)
                 return fail(QStringLiteral("unexpected end of input in object"));
