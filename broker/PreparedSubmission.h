@@ -30,7 +30,7 @@ struct PreparedSubmission
     core::ValidationErrors problems;
     // The document's members in canonical form, for the stamped action's
     // canonical text (CanonicalJson::joinMembers with the broker's members).
-    QList<core::CanonicalJson::Member> members;
+    core::CanonicalJson::Members members;
 
     static PreparedSubmission fromBody(QByteArrayView body, const core::JsonLimits &limits);
 };

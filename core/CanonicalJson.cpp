@@ -272,17 +272,21 @@ QByteArray CanonicalJson::serializeOrEmpty(const QJsonValue &value)
     return serialize(value).value_or(QByteArray());
 }
 
-std::optional<QList<CanonicalJson::Member>> CanonicalJson::serializeMembers(const QJsonObject &object, QString *error)
+std::optional<CanonicalJson::Members> CanonicalJson::serializeMembers(const QJsonObject &object, QString *error)
 {
-    QList<Member> members;
-    members.reserve(object.size());
+    Members members;
+    members.spans.reserve(object.size());
     for (auto it = object.begin(); it != object.end(); ++it) {
-        Member member {it.key(), QByteArray()};
-        if (!appendMember(member.text, true, member.key, it.value(), error))
+        Members::Span span {it.key(), members.text.size(), 0};
+        if (!appendMember(members.text, true, span.key, it.value(), error))
             return std::nullopt;
-        members.append(std::move(member));
+        span.end = members.text.size();
+        members.spans.append(std::move(span));
     }
-    std::sort(members.begin(), members.end(), [](const Member &a, const Member &b) { return lessUtf16(a.key, b.key); });
+    // Already in order unless Qt's order of keys is not JCS's (see appendObject).
+    const auto byKey = [](const Members::Span &a, const Members::Span &b) { return lessUtf16(a.key, b.key); };
+    if (!std::is_sorted(members.spans.begin(), members.spans.end(), byKey))
+        std::sort(members.spans.begin(), members.spans.end(), byKey);
     return members;
 }
 
@@ -307,25 +311,23 @@ std::optional<QByteArray> CanonicalJson::stringObject(QList<std::pair<QString, Q
     return out;
 }
 
-std::optional<QByteArray> CanonicalJson::joinMembers(const QList<Member> &a, const QList<Member> &b)
+std::optional<QByteArray> CanonicalJson::joinMembers(const Members &a, const Members &b)
 {
-    qsizetype size = 2;
-    for (const QList<Member> *list : {&a, &b}) {
-        for (const Member &m : *list)
-            size += m.text.size() + 1;
-    }
     QByteArray out;
-    out.reserve(size);
+    out.reserve(a.text.size() + b.text.size() + a.spans.size() + b.spans.size() + 2);
     out.append('{');
     qsizetype i = 0;
     qsizetype j = 0;
-    while (i < a.size() || j < b.size()) {
-        if (i < a.size() && j < b.size() && a.at(i).key == b.at(j).key)
+    while (i < a.spans.size() || j < b.spans.size()) {
+        if (i < a.spans.size() && j < b.spans.size() && a.spans.at(i).key == b.spans.at(j).key)
             return std::nullopt;
-        const bool fromA = j >= b.size() || (i < a.size() && lessUtf16(a.at(i).key, b.at(j).key));
+        const bool fromA
+            = j >= b.spans.size() || (i < a.spans.size() && lessUtf16(a.spans.at(i).key, b.spans.at(j).key));
+        const Members &from = fromA ? a : b;
+        const Members::Span &span = fromA ? a.spans.at(i++) : b.spans.at(j++);
         if (out.size() > 1)
             out.append(',');
-        out.append(fromA ? a.at(i++).text : b.at(j++).text);
+        out.append(from.text.constData() + span.begin, span.end - span.begin);
     }
     out.append('}');
     return out;

@@ -23,18 +23,25 @@ public:
     // Canonical bytes of a value known to be representable (parser output).
     static QByteArray serializeOrEmpty(const QJsonValue &value);
 
-    // One member of an object as JCS writes it: `"key":value`.
-    struct Member
+    // An object's members written as JCS writes them (`"key":value`), one
+    // after another in one text, and where each one is, in JCS key order.
+    struct Members
     {
-        QString key;
+        struct Span
+        {
+            QString key;
+            qsizetype begin = 0;
+            qsizetype end = 0;
+        };
         QByteArray text;
+        QList<Span> spans;
     };
-    // An object's members in JCS order, each written out; std::nullopt as serialize().
-    static std::optional<QList<Member>> serializeMembers(const QJsonObject &object, QString *error = nullptr);
-    // The object whose members are those of `a` and `b` (each list in JCS
-    // order), exactly as serialize() writes it, without writing either part
-    // again; std::nullopt when a key is in both.
-    static std::optional<QByteArray> joinMembers(const QList<Member> &a, const QList<Member> &b);
+    // std::nullopt as serialize().
+    static std::optional<Members> serializeMembers(const QJsonObject &object, QString *error = nullptr);
+    // The object whose members are those of `a` and `b`, exactly as
+    // serialize() writes it, without writing either part again; std::nullopt
+    // when a key is in both.
+    static std::optional<QByteArray> joinMembers(const Members &a, const Members &b);
     // The canonical text of an object whose members are all strings, given in
     // any order, without building a QJsonObject (audit data on every
     // submission); std::nullopt as serialize(), or for a key given twice.
