@@ -4,6 +4,7 @@
 #include "core/JsonParser.h"
 #include "core/JsonReader.h"
 #include "storage/Database.h"
+#include "storage/RawQuery.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -39,6 +40,13 @@ QJsonObject parseObject(const QVariant &value)
     return parsed.ok() ? parsed.value->toObject() : QJsonObject();
 }
 
+bool fail(const storage::RawQuery &query, QString *error)
+{
+    if (error)
+        *error = query.error();
+    return false;
+}
+
 bool execOrFail(QSqlQuery &query, QString *error)
 {
     if (query.exec())
@@ -61,6 +69,8 @@ ActionStore::ActionStore(storage::Database &database)
     : m_database(database)
 { }
 
+ActionStore::~ActionStore() = default;
+
 QSqlQuery &ActionStore::prepared(const QString &sql) const
 {
     auto it = m_prepared.find(sql);
@@ -76,15 +86,17 @@ qint64 ActionStore::nextChangeSeq(QString *error)
 {
     // One statement: the counter stays in the database (a rollback gives the
     // value back, so seqs stay gap-free) and RETURNING saves the re-read.
-    QSqlQuery &query = prepared(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = "
-                                               "'change_seq' RETURNING CAST(value AS INTEGER)"));
-    if (!query.exec() || !query.next()) {
-        *error = query.lastError().text();
-        query.finish();
+    storage::RawQuery *query = raw("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_seq' "
+                                   "RETURNING CAST(value AS INTEGER)",
+                                   error);
+    if (!query)
+        return 0;
+    if (!query->next()) {
+        *error = query->error().isEmpty() ? QStringLiteral("the change counter is missing") : query->error();
         return 0;
     }
-    const qint64 seq = query.value(0).toLongLong();
-    query.finish();
+    const qint64 seq = query->integer(0);
+    query->reset();
     return seq;
 }
 
@@ -119,24 +131,29 @@ qint64 ActionStore::resumeFloor() const
 
 bool ActionStore::insert(const StoredAction &a, QString *error, const QByteArray &canonicalDocument)
 {
-    QSqlQuery &q
-        = prepared(QStringLiteral("INSERT INTO actions (id, seq, tenant, agent_id, tool, user, token_id, status, "
-                                  "policy_decision, policy_rule, submitted_at, expires_at, resolved_at, digest) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    int i = 0;
-    for (const QVariant &v :
-         QVariantList {a.id, a.seq, a.tenant, a.agentId, a.tool, a.user, a.tokenId, a.status, a.policyDecision,
-                       a.policyRule, ts(a.submittedAt), tsOrNull(a.expiresAt), tsOrNull(a.resolvedAt), a.digest})
-        q.bindValue(i++, v);
-    if (!execOrFail(q, error))
+    storage::RawQuery *q = raw("INSERT INTO actions (id, seq, tenant, agent_id, tool, user, token_id, status, "
+                               "policy_decision, policy_rule, submitted_at, expires_at, resolved_at, digest) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               error);
+    if (!q)
         return false;
+    q->bind(1, a.id);
+    q->bind(2, a.seq);
+    int i = 2;
+    for (const QString &text : {a.tenant, a.agentId, a.tool, a.user, a.tokenId, a.status, a.policyDecision,
+                                a.policyRule, ts(a.submittedAt), ts(a.expiresAt), ts(a.resolvedAt), a.digest})
+        q->bind(++i, text);
+    if (!q->exec())
+        return fail(*q, error);
     // The document in its own table (schema v4): a status change rewrites only the small row.
-    QSqlQuery &document = prepared(QStringLiteral("INSERT INTO action_documents (action_id, document) VALUES (?, ?)"));
-    document.bindValue(0, a.id);
-    document.bindValue(1,
-                       QString::fromUtf8(canonicalDocument.isEmpty() ? core::CanonicalJson::serializeOrEmpty(a.document)
-                                                                     : canonicalDocument));
-    return execOrFail(document, error);
+    storage::RawQuery *document = raw("INSERT INTO action_documents (action_id, document) VALUES (?, ?)", error);
+    if (!document)
+        return false;
+    const QByteArray text
+        = canonicalDocument.isEmpty() ? core::CanonicalJson::serializeOrEmpty(a.document) : canonicalDocument;
+    document->bind(1, a.id);
+    document->bind(2, QByteArrayView(text));
+    return document->exec() || fail(*document, error);
 }
 
 bool ActionStore::updateStatus(const QString &id, const QString &status, qint64 seq, const QDateTime &resolvedAt,
@@ -481,30 +498,51 @@ bool ActionStore::rememberNonce(const QString &nonce, const QString &kind, QStri
 
 std::optional<ActionStore::IdempotencyRecord> ActionStore::idempotency(const QString &tokenId, const QString &key) const
 {
-    QSqlQuery &q = prepared(
-        QStringLiteral("SELECT body_sha256, http_status, response FROM idempotency WHERE token_id = ? AND key = ?"));
-    q.bindValue(0, tokenId);
-    q.bindValue(1, key);
-    if (!q.exec() || !q.next()) {
-        q.finish();
+    QString error;
+    storage::RawQuery *q
+        = raw("SELECT body_sha256, http_status, response FROM idempotency WHERE token_id = ? AND key = ?", &error);
+    if (!q)
+        return std::nullopt;
+    q->bind(1, tokenId);
+    q->bind(2, key);
+    if (!q->next()) {
+        q->reset();
         return std::nullopt;
     }
-    const IdempotencyRecord record {q.value(0).toString(), q.value(1).toInt(), q.value(2).toString().toUtf8()};
-    q.finish();
+    const IdempotencyRecord record {QString::fromUtf8(q->text(0)), int(q->integer(1)), q->text(2).toByteArray()};
+    q->reset();
     return record;
 }
 
 bool ActionStore::putIdempotency(const QString &tokenId, const QString &key, const IdempotencyRecord &record,
                                  QString *error)
 {
-    QSqlQuery &q = prepared(
-        QStringLiteral("INSERT INTO idempotency (token_id, key, body_sha256, http_status, response, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?)"));
-    int i = 0;
-    for (const QVariant &v : QVariantList {tokenId, key, record.bodySha256, record.httpStatus,
-                                           QString::fromUtf8(record.response), ts(QDateTime::currentDateTimeUtc())})
-        q.bindValue(i++, v);
-    return execOrFail(q, error);
+    storage::RawQuery *q
+        = raw("INSERT INTO idempotency (token_id, key, body_sha256, http_status, response, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?)",
+              error);
+    if (!q)
+        return false;
+    q->bind(1, tokenId);
+    q->bind(2, key);
+    q->bind(3, record.bodySha256);
+    q->bind(4, qint64(record.httpStatus));
+    q->bind(5, QByteArrayView(record.response));
+    q->bind(6, ts(QDateTime::currentDateTimeUtc()));
+    return q->exec() || fail(*q, error);
+}
+
+storage::RawQuery *ActionStore::raw(const char *sql, QString *error) const
+{
+    auto it = m_raw.find(QByteArray(sql));
+    if (it == m_raw.end()) {
+        auto query = storage::RawQuery::prepare(m_database, sql, error);
+        if (!query)
+            return nullptr;
+        it = m_raw.emplace(QByteArray(sql), std::move(query)).first;
+    }
+    it->second->reset();
+    return it->second.get();
 }
 
 QJsonObject ActionStore::assemble(const StoredAction &action) const

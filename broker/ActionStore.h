@@ -9,11 +9,13 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace countersign::storage {
 class Database;
-}
+class RawQuery;
+} // namespace countersign::storage
 
 namespace countersign::broker {
 
@@ -75,6 +77,7 @@ public:
     };
 
     explicit ActionStore(storage::Database &database);
+    ~ActionStore();
 
     // The global, gap-free change counter; bumped once per action change.
     qint64 nextChangeSeq(QString *error);
@@ -142,6 +145,9 @@ private:
 
     storage::Database &m_database;
     mutable std::map<QString, QSqlQuery> m_prepared;
+    // The statements every submission runs, straight on SQLite (no QVariant, no UTF-16).
+    storage::RawQuery *raw(const char *sql, QString *error) const;
+    mutable std::map<QByteArray, std::unique_ptr<storage::RawQuery>> m_raw;
 };
 
 } // namespace countersign::broker

@@ -51,6 +51,8 @@ AuditLog::AuditLog(storage::Database &database)
     : m_database(database)
 { }
 
+AuditLog::~AuditLog() = default;
+
 core::AuditEntry AuditLog::entryFromRow(const QVariant &seq, const QVariant &at, const QVariant &event,
                                         const QVariant &actionId, const QVariant &data, const QVariant &prev,
                                         const QVariant &hash)
@@ -91,19 +93,22 @@ AuditLog::Head &AuditLog::head()
     return m_head;
 }
 
-QSqlQuery *AuditLog::insertStatement(QString *error)
+storage::RawQuery *AuditLog::insertStatement(QString *error)
 {
     // Prepared once: the insert runs for every entry of every submission.
     if (!m_insert) {
-        m_insert.emplace(m_database.connection());
-        if (!m_insert->prepare(QStringLiteral("INSERT INTO audit_log (seq, at, event, action_id, data, prev_hash, "
-                                              "hash) VALUES (?, ?, ?, ?, ?, ?, ?)"))) {
-            *error = QStringLiteral("audit append failed: %1").arg(m_insert->lastError().text());
-            m_insert.reset();
+        m_insert
+            = storage::RawQuery::prepare(m_database,
+                                         "INSERT INTO audit_log (seq, at, event, action_id, data, prev_hash, hash) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                         error);
+        if (!m_insert) {
+            *error = QStringLiteral("audit append failed: %1").arg(*error);
             return nullptr;
         }
     }
-    return &*m_insert;
+    m_insert->reset();
+    return m_insert.get();
 }
 
 std::optional<core::AuditEntry> AuditLog::append(const QString &event, const QString &actionId, const QJsonObject &data,
@@ -123,10 +128,10 @@ bool AuditLog::appendMany(const QList<NewEntry> &entries, QString *error)
 QList<core::AuditEntry> AuditLog::appendEntries(const QList<NewEntry> &entries, QString *error)
 {
     QList<core::AuditEntry> out;
-    QSqlQuery *statement = insertStatement(error);
+    storage::RawQuery *statement = insertStatement(error);
     if (!statement)
         return out;
-    QSqlQuery &insert = *statement;
+    storage::RawQuery &insert = *statement;
     Head &h = head();
     qint64 seq = h.seq;
     QString prevHash = h.hash;
@@ -178,15 +183,20 @@ QList<core::AuditEntry> AuditLog::appendEntries(const QList<NewEntry> &entries, 
             }
             entry.hash = entry.computeHash();
         }
-        insert.bindValue(0, entry.seq);
-        insert.bindValue(1, atText);
-        insert.bindValue(2, e.event);
-        insert.bindValue(3, e.actionId.isEmpty() ? QVariant() : QVariant(e.actionId));
-        insert.bindValue(4, QString::fromUtf8(dataText));
-        insert.bindValue(5, entry.prevHash);
-        insert.bindValue(6, entry.hash);
+        const QByteArray hash = entry.hash.toLatin1();
+        insert.reset();
+        insert.bind(1, entry.seq);
+        insert.bind(2, QByteArrayView(atUtf8));
+        insert.bind(3, QByteArrayView(event));
+        if (e.actionId.isEmpty())
+            insert.bindNull(4);
+        else
+            insert.bind(4, QByteArrayView(actionId));
+        insert.bind(5, QByteArrayView(dataText));
+        insert.bind(6, QByteArrayView(previous));
+        insert.bind(7, QByteArrayView(hash));
         if (!insert.exec()) {
-            *error = QStringLiteral("audit append failed: %1").arg(insert.lastError().text());
+            *error = QStringLiteral("audit append failed: %1").arg(insert.error());
             // The caller rolls back; the kept head must be read again.
             m_head.valid = false;
             return {};

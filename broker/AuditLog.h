@@ -8,11 +8,13 @@
 #include <QList>
 #include <QSqlQuery>
 
+#include <memory>
 #include <optional>
 
 namespace countersign::storage {
 class Database;
-}
+class RawQuery;
+} // namespace countersign::storage
 
 namespace countersign::broker {
 
@@ -54,6 +56,7 @@ public:
     enum class VerifyMode { Fast, Full };
 
     explicit AuditLog(storage::Database &database);
+    ~AuditLog();
 
     // With a key set, append() also signs a checkpoint over the new entry, in the
     // caller's transaction, once `everyEntries` entries follow the last checkpoint.
@@ -113,13 +116,13 @@ private:
         bool valid = false;
     };
     Head &head();
-    QSqlQuery *insertStatement(QString *error);
+    storage::RawQuery *insertStatement(QString *error);
 
     storage::Database &m_database;
     const core::Ed25519PrivateKey *m_checkpointKey = nullptr;
     int m_checkpointEvery = 0;
     Head m_head;
-    std::optional<QSqlQuery> m_insert;
+    std::unique_ptr<storage::RawQuery> m_insert;
 };
 
 } // namespace countersign::broker

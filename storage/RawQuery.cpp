@@ -2,6 +2,8 @@
 
 #include "storage/Database.h"
 
+#include <QString>
+
 #include <sqlite3.h>
 
 namespace countersign::storage {
@@ -34,6 +36,39 @@ std::unique_ptr<RawQuery> RawQuery::prepare(const Database &database, const char
 bool RawQuery::bind(int index, qint64 value)
 {
     return sqlite3_bind_int64(m_statement, index, value) == SQLITE_OK;
+}
+
+bool RawQuery::bind(int index, QByteArrayView utf8)
+{
+    // A null view would bind SQL NULL; an empty text stays a text.
+    const char *data = utf8.data() ? utf8.data() : "";
+    return sqlite3_bind_text(m_statement, index, data, int(utf8.size()), SQLITE_STATIC) == SQLITE_OK;
+}
+
+bool RawQuery::bind(int index, const QString &text)
+{
+    if (text.isNull())
+        return bindNull(index);
+    const QByteArray utf8 = text.toUtf8();
+    return sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT) == SQLITE_OK;
+}
+
+bool RawQuery::bindNull(int index)
+{
+    return sqlite3_bind_null(m_statement, index) == SQLITE_OK;
+}
+
+bool RawQuery::exec()
+{
+    while (next()) { }
+    return m_error.isEmpty();
+}
+
+void RawQuery::reset()
+{
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    m_error.clear();
 }
 
 bool RawQuery::next()

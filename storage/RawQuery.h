@@ -11,10 +11,12 @@ namespace countersign::storage {
 
 class Database;
 
-// A forward-only SQLite statement on a Database's own connection, read column
-// by column as SQLite holds them: no QVariant and no UTF-16 copy per value.
-// For scans over millions of rows (audit verification); everything else uses
-// Qt SQL. The values a row gives are valid until next() or destruction.
+// A forward-only SQLite statement on a Database's own connection, bound and
+// read as SQLite holds its values: no QVariant and no UTF-16 copy per value.
+// For scans over millions of rows (audit verification) and for the writes of
+// every submission, prepared once and run again after reset(); everything
+// else uses Qt SQL. The values a row gives are valid until next(), reset() or
+// destruction; bound text must stay valid until the statement has run.
 class RawQuery
 {
 public:
@@ -27,7 +29,15 @@ public:
     // Null (with *error set) if the connection is not SQLite or the SQL does not prepare.
     static std::unique_ptr<RawQuery> prepare(const Database &database, const char *sql, QString *error);
 
-    bool bind(int index, qint64 value); // 1-based, as in SQLite
+    // 1-based, as in SQLite.
+    bool bind(int index, qint64 value);
+    bool bind(int index, QByteArrayView utf8); // text, not copied
+    bool bind(int index, const QString &text); // as UTF-8, copied; a null QString binds NULL
+    bool bindNull(int index);
+    // Runs a statement that returns no rows to its end; false (error() set) on failure.
+    bool exec();
+    // Ready to run again: bindings cleared, error() too.
+    void reset();
     // The next row; false at the end or on an error (then error() is not empty).
     bool next();
     QString error() const { return m_error; }
