@@ -5,6 +5,7 @@
 // run under the build lock: it is about memory, not speed. See docs/performance.md.
 
 #include "BenchSupport.h"
+#include "HttpsAgent.h"
 #include "core/LoginStatement.h"
 #include "models/PendingQueueModel.h"
 #include "net/BrokerConnection.h"
@@ -73,10 +74,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption intervalOption(QStringLiteral("interval-ms"),
                                             QStringLiteral("Pause between an agent's submissions (default 500)."),
                                             QStringLiteral("MS"), QStringLiteral("500"));
-    parser.addOptions({secondsOption, agentsOption, consolesOption, intervalOption});
+    const QCommandLineOption clientOption(
+        QStringLiteral("client"),
+        QStringLiteral("The agents' HTTP stack: lean (bench::HttpsAgent, default) or qt (QNetworkAccessManager)."),
+        QStringLiteral("CLIENT"), QStringLiteral("lean"));
+    parser.addOptions({secondsOption, agentsOption, consolesOption, intervalOption, clientOption});
     parser.process(app);
     const int seconds = std::max(1, parser.value(secondsOption).toInt());
     const int agentCount = std::max(1, parser.value(agentsOption).toInt());
+    const bool qtClient = parser.value(clientOption) == QStringLiteral("qt");
     const int consoleCount = std::max(1, parser.value(consolesOption).toInt());
     const int intervalMs = std::max(0, parser.value(intervalOption).toInt());
     say(QStringLiteral("Soak: %1 agents, %2 consoles, one approver deciding, %3 s")
@@ -84,6 +90,8 @@ int main(int argc, char *argv[])
             .arg(consoleCount)
             .arg(seconds));
     say(bench::machineLine(COUNTERSIGN_BUILD_TYPE));
+    say(QStringLiteral("client: %1").arg(qtClient ? QStringLiteral("qt (QNetworkAccessManager)")
+                                                   : QStringLiteral("lean (bench::HttpsAgent)")));
 
     BrokerFixture broker;
     QString error;
@@ -151,39 +159,62 @@ int main(int argc, char *argv[])
                                               .toJson(QJsonDocument::Compact)));
     });
 
-    // Agents: one submission in flight each, half allowed, half held.
+    // Agents: one submission in flight each, half allowed, half held; over
+    // bench::HttpsAgent (one keep-alive connection each) or, with --client qt,
+    // a QNetworkAccessManager each.
     std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    std::vector<std::unique_ptr<bench::HttpsAgent>> lean;
     qint64 submitted = 0, failed = 0;
     // Per agent, so every agent alternates allowed and held submissions and
     // idempotency keys never collide (a shared counter made both depend on
     // the order replies arrived: sometimes no agent ever sent a held action).
     std::vector<qint64> sent(size_t(agentCount), 0);
     bool running = true;
-    std::function<void(int)> submit = [&](int agent) {
+    std::function<void(int)> submit;
+    const auto answered = [&](int agent, int status) {
+        if (status == 200 || status == 202)
+            ++submitted;
+        else
+            ++failed;
+        QTimer::singleShot(intervalMs, &app, [&, agent] { submit(agent); });
+    };
+    submit = [&](int agent) {
         if (!running)
             return;
-        auto *manager = managers.at(size_t(agent)).get();
         const QString agentId = QStringLiteral("agent:soak-%1").arg(agent);
         const qint64 n = sent.at(size_t(agent))++;
         const QString tool = n % 2 ? QStringLiteral("soak.write") : QStringLiteral("soak.read");
+        const QByteArray key = "soak-" + QByteArray::number(agent) + '-' + QByteArray::number(n);
+        const QByteArray body = TestActions::bytes(TestActions::action(kTenant, agentId, tool));
+        if (!lean.empty()) {
+            lean.at(size_t(agent))->post("/v1/actions", body, key,
+                                         [&, agent](int status, const QByteArray &) { answered(agent, status); });
+            return;
+        }
         QNetworkRequest request(broker.httpsUrl(QStringLiteral("/v1/actions")));
         request.setSslConfiguration(broker.clientTls());
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         request.setRawHeader("Authorization", "Bearer " + tokens.at(agent).toLatin1());
-        request.setRawHeader("Idempotency-Key", "soak-" + QByteArray::number(agent) + '-' + QByteArray::number(n));
-        QNetworkReply *reply = manager->post(request, TestActions::bytes(TestActions::action(kTenant, agentId, tool)));
+        request.setRawHeader("Idempotency-Key", key);
+        QNetworkReply *reply = managers.at(size_t(agent))->post(request, body);
         QObject::connect(reply, &QNetworkReply::finished, &app, [&, reply, agent] {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status == 200 || status == 202)
-                ++submitted;
-            else
-                ++failed;
+            answered(agent, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
             reply->deleteLater();
-            QTimer::singleShot(intervalMs, &app, [&, agent] { submit(agent); });
         });
     };
-    for (int i = 0; i < agentCount; ++i)
-        managers.push_back(std::make_unique<QNetworkAccessManager>());
+    for (int i = 0; i < agentCount; ++i) {
+        if (qtClient) {
+            managers.push_back(std::make_unique<QNetworkAccessManager>());
+            continue;
+        }
+        lean.push_back(std::make_unique<bench::HttpsAgent>(QStringLiteral("127.0.0.1"), broker.port(),
+                                                           broker.clientTls(), tokens.at(i).toLatin1()));
+        QString connectError;
+        if (!lean.back()->connectNow(&connectError)) {
+            say(QStringLiteral("agent connection failed: ") + connectError);
+            return 1;
+        }
+    }
 
     auto report = [&](const QString &when) {
         int queued = 0, live = 0;

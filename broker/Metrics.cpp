@@ -68,7 +68,7 @@ QByteArray Metrics::render(qint64 pending, qint64 auditHead, qint64 lastCheckpoi
                   "Requests (submissions, decisions) answered by group-commit transactions.", "path",
                   {{QStringLiteral("all"), m_batchedRequests}});
     gauge(out, "countersign_commit_largest_batch", "Most requests one transaction has answered.", m_largestBatch);
-    out += "# HELP countersign_commit_seconds_total Time spent in COMMIT (the fsync) of group-commit transactions.\n"
+    out += "# HELP countersign_commit_seconds_total Time from COMMIT until each group-commit transaction was on disk.\n"
            "# TYPE countersign_commit_seconds_total counter\ncountersign_commit_seconds_total "
         + QByteArray::number(m_commitSeconds, 'f', 3) + '\n';
     return out;

@@ -28,8 +28,10 @@ private Q_SLOTS:
     void theWriterStartsTheWalOverAtTheHardLimit();
 
 private:
-    // One transaction inserting `rows` rows of `bytes` bytes, committed without a sync.
+    // One transaction inserting `rows` rows of `bytes` bytes, committed with or without a sync.
     bool insertRows(int rows, int bytes, bool sync);
+    // 200 commits of ten 3 000-byte rows (≈ 2 000 pages): the largest the WAL file grew, or -1.
+    qint64 fillWatchingTheWal();
     qint64 scalar(const QString &sql) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -69,6 +71,18 @@ bool TestWal::insertRows(int rows, int bytes, bool sync)
             return false;
     }
     return sync ? transaction.commit(&error) : transaction.commitWithoutSync(&error);
+}
+
+qint64 TestWal::fillWatchingTheWal()
+{
+    const QString wal = m_dir->filePath(QStringLiteral("wal.db-wal"));
+    qint64 largest = 0;
+    for (int i = 0; i < 200; ++i) {
+        if (!insertRows(10, 3000, false))
+            return -1;
+        largest = std::max(largest, QFileInfo(wal).size());
+    }
+    return largest;
 }
 
 qint64 TestWal::scalar(const QString &sql) const
@@ -137,13 +151,9 @@ void TestWal::checkpointsRunInTheBackgroundAndTheWalStaysBounded()
     QString error;
     auto checkpointer = storage::WalCheckpointer::start(*m_db, kThreshold, kHardLimit, &error);
     QVERIFY2(checkpointer, qPrintable(error));
-    const QString wal = m_dir->filePath(QStringLiteral("wal.db-wal"));
-    qint64 largest = 0;
-    // ≈ 2 000 pages of data, ten pages a commit: far more than the hard limit.
-    for (int i = 0; i < 200; ++i) {
-        QVERIFY(insertRows(10, 3000, false));
-        largest = std::max(largest, QFileInfo(wal).size());
-    }
+    // Far more than the hard limit.
+    const qint64 largest = fillWatchingTheWal();
+    QVERIFY(largest > 0);
     QTRY_VERIFY_WITH_TIMEOUT(checkpointer->backgroundCheckpoints() > 0, 20000);
     // Started over by the writer at the hard limit at the latest, give or
     // take the commits made while a background checkpoint held the lock (the
@@ -168,12 +178,8 @@ void TestWal::theWriterStartsTheWalOverAtTheHardLimit()
     QString error;
     auto checkpointer = storage::WalCheckpointer::start(*m_db, 1000000, kHardLimit, &error);
     QVERIFY2(checkpointer, qPrintable(error));
-    const QString wal = m_dir->filePath(QStringLiteral("wal.db-wal"));
-    qint64 largest = 0;
-    for (int i = 0; i < 200; ++i) {
-        QVERIFY(insertRows(10, 3000, false));
-        largest = std::max(largest, QFileInfo(wal).size());
-    }
+    const qint64 largest = fillWatchingTheWal();
+    QVERIFY(largest > 0);
     QCOMPARE(checkpointer->backgroundCheckpoints(), quint64(0));
     QVERIFY(checkpointer->writerCheckpoints() >= 5);
     QVERIFY2(largest <= (kHardLimit + 20) * (4096 + 24) + 32, qPrintable(QString::number(largest)));
