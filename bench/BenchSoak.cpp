@@ -90,8 +90,8 @@ int main(int argc, char *argv[])
             .arg(consoleCount)
             .arg(seconds));
     say(bench::machineLine(COUNTERSIGN_BUILD_TYPE));
-    say(QStringLiteral("client: %1").arg(qtClient ? QStringLiteral("qt (QNetworkAccessManager)")
-                                                   : QStringLiteral("lean (bench::HttpsAgent)")));
+    say(QStringLiteral("client: %1")
+            .arg(qtClient ? QStringLiteral("qt (QNetworkAccessManager)") : QStringLiteral("lean (bench::HttpsAgent)")));
 
     BrokerFixture broker;
     QString error;
@@ -187,8 +187,9 @@ int main(int argc, char *argv[])
         const QByteArray key = "soak-" + QByteArray::number(agent) + '-' + QByteArray::number(n);
         const QByteArray body = TestActions::bytes(TestActions::action(kTenant, agentId, tool));
         if (!lean.empty()) {
-            lean.at(size_t(agent))->post("/v1/actions", body, key,
-                                         [&, agent](int status, const QByteArray &) { answered(agent, status); });
+            lean.at(size_t(agent))->post("/v1/actions", body, key, [&, agent](int status, const QByteArray &) {
+                answered(agent, status);
+            });
             return;
         }
         QNetworkRequest request(broker.httpsUrl(QStringLiteral("/v1/actions")));
@@ -224,8 +225,9 @@ int main(int argc, char *argv[])
             live += c.connection->isLive() ? 1 : 0;
             retained += c.queue->retainedIdCount();
         }
-        say(QStringLiteral("%1: broker RSS %2 MB, consoles (this process) RSS %3 MB; %4 submitted, %5 refused, %6 "
-                           "decided, %7/%8 consoles live, %9 rows in their queues, %10 action ids retained")
+        say(QStringLiteral("%1: broker RSS %2 MB, consoles (this process) RSS %3 MB (heap in use %11 MB); %4 "
+                           "submitted, %5 refused, %6 decided, %7/%8 consoles live, %9 rows in their queues, %10 "
+                           "action ids retained")
                 .arg(when)
                 .arg(double(bench::rssKb(broker.pid())) / 1024, 0, 'f', 1)
                 .arg(double(bench::rssKb()) / 1024, 0, 'f', 1)
@@ -235,7 +237,8 @@ int main(int argc, char *argv[])
                 .arg(live)
                 .arg(consoleCount)
                 .arg(queued)
-                .arg(retained));
+                .arg(retained)
+                .arg(double(bench::heapInUseKb()) / 1024, 0, 'f', 1));
     };
     QElapsedTimer clock;
     clock.start();

@@ -14,6 +14,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace countersign::bench {
 
@@ -78,6 +81,16 @@ qint64 rssKb(qint64 pid)
 qint64 peakRssKb()
 {
     return statusField(0, "VmHWM:");
+}
+
+qint64 heapInUseKb()
+{
+#if defined(__GLIBC__)
+    const struct mallinfo2 info = mallinfo2();
+    return qint64((info.uordblks + info.hblkhd) / 1024);
+#else
+    return -1;
+#endif
 }
 
 double cpuSeconds(qint64 pid)

@@ -20,6 +20,10 @@ QString machineLine(const char *buildType);
 // Resident set size of a process (this one when pid is 0), in kB; -1 if unknown.
 qint64 rssKb(qint64 pid = 0);
 qint64 peakRssKb();
+// Bytes this process's heap has handed out and not had back (glibc's
+// mallinfo2: small blocks and mmapped ones), in kB; -1 if unknown. Beside the
+// RSS it tells a growing heap from an allocator keeping freed pages.
+qint64 heapInUseKb();
 // CPU time (user + system) a process has used so far (this one when pid is 0),
 // in seconds, from /proc; -1 if unknown.
 double cpuSeconds(qint64 pid = 0);

@@ -28,8 +28,7 @@ quint16 BrokerServer::listen(const QHostAddress &address, quint16 port, const QS
         m_networkContext->moveToThread(&m_networkThread);
         m_networkThread.start();
     }
-    const BrokerConfig &config = m_service->config();
-    const HttpFrontend::Limits limits {config.maxBodyBytes, config.maxJsonDepth, config.maxArrayLength};
+    const core::JsonLimits limits = BrokerService::submissionLimits(m_service->config());
     quint16 bound = 0;
     QString listenError;
     QMetaObject::invokeMethod(

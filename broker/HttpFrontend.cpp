@@ -71,9 +71,10 @@ struct HttpFrontend::Channel
     HttpFrontend *frontend = nullptr;
 };
 
-HttpFrontend::HttpFrontend(Limits limits, AgentApi *api, ConsoleEndpoint *consoles, QObject *parent)
+HttpFrontend::HttpFrontend(const core::JsonLimits &submissionLimits, AgentApi *api, ConsoleEndpoint *consoles,
+                           QObject *parent)
     : QAbstractHttpServer(parent)
-    , m_limits(limits)
+    , m_limits(submissionLimits)
     , m_api(api)
     , m_consoles(consoles)
     , m_channel(std::make_shared<Channel>())
@@ -123,7 +124,7 @@ void HttpFrontend::watchSocket(QTcpSocket *socket)
     });
     // Connected before the HTTP parser sees the socket, so this runs first on
     // every read: a request larger than the limit is refused before it is buffered.
-    const qint64 budget = m_limits.maxBodyBytes + kHeaderAllowance;
+    const qint64 budget = m_limits.maxBytes + kHeaderAllowance;
     connect(socket, &QTcpSocket::readyRead, this, [this, socket, budget] {
         const auto it = m_connections.find(socket);
         if (it == m_connections.end() || it->rejected)
@@ -209,12 +210,8 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         }
         agentRequest.kind = AgentRequest::Kind::Submit;
         agentRequest.idempotencyKey = QString::fromLatin1(request.value("idempotency-key"));
-        core::JsonLimits limits;
-        limits.maxBytes = m_limits.maxBodyBytes;
-        limits.maxDepth = m_limits.maxJsonDepth;
-        limits.maxArrayLength = m_limits.maxArrayLength;
         agentRequest.submission
-            = std::make_shared<const PreparedSubmission>(PreparedSubmission::fromBody(request.body(), limits));
+            = std::make_shared<const PreparedSubmission>(PreparedSubmission::fromBody(request.body(), m_limits));
         dispatch(socket, agentRequest, close);
         return true;
     }

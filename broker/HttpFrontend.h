@@ -1,6 +1,7 @@
 #pragma once
 
 #include "broker/AgentRequest.h"
+#include "core/JsonLimits.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>
@@ -36,15 +37,11 @@ class HttpFrontend : public QAbstractHttpServer
     Q_OBJECT
 
 public:
-    struct Limits
-    {
-        qint64 maxBodyBytes = 0;
-        int maxJsonDepth = 0;
-        int maxArrayLength = 0;
-    };
-
-    // `api` and `consoles` live on the store thread; they are only posted to.
-    HttpFrontend(Limits limits, AgentApi *api, ConsoleEndpoint *consoles, QObject *parent = nullptr);
+    // `submissionLimits` (BrokerService::submissionLimits) bound every request
+    // body and its parse; `api` and `consoles` live on the store thread and
+    // are only posted to.
+    HttpFrontend(const core::JsonLimits &submissionLimits, AgentApi *api, ConsoleEndpoint *consoles,
+                 QObject *parent = nullptr);
     ~HttpFrontend() override;
 
     // Returns the port, or 0 (with *error) when the address cannot be bound.
@@ -87,7 +84,7 @@ private:
     void deliver(const QPointer<QTcpSocket> &socket, quint64 index, Answer answer);
     static void write(QTcpSocket *socket, const Answer &answer);
 
-    Limits m_limits;
+    core::JsonLimits m_limits;
     AgentApi *m_api;
     ConsoleEndpoint *m_consoles;
     std::shared_ptr<Channel> m_channel;

@@ -57,9 +57,15 @@ std::unique_ptr<WalSyncer> WalSyncer::start(Database &database, QString *error)
             ::close(walFile);
         return nullptr;
     }
+    // Everything so far durable before the connection stops syncing itself,
+    // and proof that this file can be synced at all: if not, the connection
+    // keeps syncing every commit itself.
+    if (::fdatasync(walFile) != 0) {
+        *error = QStringLiteral("cannot sync %1: %2").arg(wal, QString::fromLocal8Bit(std::strerror(errno)));
+        ::close(walFile);
+        return nullptr;
+    }
     std::unique_ptr<WalSyncer> syncer(new WalSyncer(database, walFile));
-    // Make everything so far durable before the connection stops syncing itself.
-    syncer->syncFile();
     if (!query.exec(QStringLiteral("PRAGMA synchronous=NORMAL"))) {
         *error = QStringLiteral("cannot set synchronous=NORMAL");
         return nullptr;

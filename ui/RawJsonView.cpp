@@ -1,7 +1,9 @@
 #include "ui/RawJsonView.h"
 
 #include "core/JsonDisplayLines.h"
+#include "ui/RawJsonViewAccessible.h"
 
+#include <QAccessible>
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QFontDatabase>
@@ -116,6 +118,12 @@ qsizetype outsideTokens(const Shown &shown, qsizetype position)
 RawJsonView::RawJsonView(QWidget *parent)
     : QAbstractScrollArea(parent)
 {
+    // Screen readers get the text a QPlainTextEdit would have given them.
+    static const bool accessible = [] {
+        QAccessible::installFactory(&RawJsonViewAccessible::create);
+        return true;
+    }();
+    Q_UNUSED(accessible)
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setFocusPolicy(Qt::StrongFocus);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // lines wrap: every byte is reached vertically
@@ -127,6 +135,7 @@ RawJsonView::~RawJsonView() = default;
 void RawJsonView::setCanonical(QByteArray canonical)
 {
     m_bytes = std::move(canonical);
+    ++m_document;
     // A serialiser's growth reserve would otherwise be kept for as long as the view.
     m_bytes.squeeze();
     m_starts = core::JsonDisplayLines::lineStarts(m_bytes);

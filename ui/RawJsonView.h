@@ -45,8 +45,10 @@ public:
     qsizetype lineCount() const { return m_rows.lineCount(); }
     QByteArrayView lineBytes(qsizetype line) const;
     // Every line as shown, joined by line feeds (JsonDisplayLines::format).
-    // Converts the whole document: for tests.
+    // Converts the whole document: for tests and assistive technology.
     QString text() const;
+    // Changes whenever the document does (for caches of its text).
+    quint64 document() const { return m_document; }
     // The lines laid out for the screen as they are painted, top to bottom.
     QStringList linesOnScreen() const;
 
@@ -123,6 +125,7 @@ private:
     bool m_selecting = false;
     bool m_arranging = false;
     qsizetype m_convertedLines = 0;
+    quint64 m_document = 1;
 };
 
 } // namespace countersign::ui

@@ -6,6 +6,7 @@
 #include "ui/ReviewCoverage.h"
 #include "ui/ReviewPanel.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QFontInfo>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void copyGivesTheSelectedBytes();
     void mouseAndKeyboardSelect();
     void reviewPanelKeepsTheRawTab();
+    void assistiveTechnologyReadsTheShownText();
 
 private:
     void show(const QByteArray &canonical, QSize size = QSize(500, 400));
@@ -378,6 +380,30 @@ void TestRawJsonView::reviewPanelKeepsTheRawTab()
     panel.argumentTabs()->setCurrentWidget(raw);
     QCOMPARE(raw->canonical(), core::CanonicalJson::serializeOrEmpty(action.arguments));
     QCOMPARE(panel.rawArgumentsText(), raw->text());
+}
+
+void TestRawJsonView::assistiveTechnologyReadsTheShownText()
+{
+    // A screen reader gets what a QPlainTextEdit gave it: a read-only,
+    // multi-line text, exactly as shown — hidden characters as their tokens.
+    const core::Action action = testing::actionFrom(testing::spoofingJson(QStringLiteral("bidi-override")));
+    show(core::CanonicalJson::serializeOrEmpty(action.arguments));
+    QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(m_view.get());
+    QVERIFY(accessible);
+    QCOMPARE(accessible->role(), QAccessible::EditableText);
+    QVERIFY(accessible->state().readOnly);
+    QVERIFY(accessible->state().multiLine);
+    QAccessibleTextInterface *text = accessible->textInterface();
+    QVERIFY(text);
+    QCOMPARE(text->characterCount(), int(m_view->text().size()));
+    QCOMPARE(text->text(0, text->characterCount()), m_view->text());
+    QVERIFY(text->text(0, text->characterCount()).contains(QStringLiteral("⟦U+202E RIGHT-TO-LEFT OVERRIDE⟧")));
+    QVERIFY(!text->text(0, text->characterCount()).contains(QChar(0x202E)));
+    // A new document is read anew.
+    m_view->setCanonical(QByteArrayLiteral("{\"a\":1}"));
+    QCOMPARE(text->text(0, text->characterCount()), QStringLiteral("{\"a\":1}"));
+    m_view->clear();
+    QCOMPARE(text->characterCount(), 0);
 }
 
 QTEST_MAIN(TestRawJsonView)
