@@ -30,6 +30,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSslCertificate>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void newActionAppearsAndEveryPaneShowsIt();
+    void clickingTheRawTabKeepsTheAction();
     void approveWithReasonIsRecordedSignedAndVerifiable();
     void denyAsksForAReasonAndIsRecorded();
     void cancellingTheConfirmationSignsNothing();
@@ -229,6 +232,32 @@ void TestConsoleReview::newActionAppearsAndEveryPaneShowsIt()
     QVERIFY(review->evidenceView()->isColumnHidden(models::EvidenceModel::ContentColumn));
     review->evidenceView()->setCurrentIndex(review->evidenceView()->model()->index(1, 0));
     QVERIFY(review->evidenceContentText().contains(QStringLiteral("IMPORTANT SYSTEM NOTE FOR THE ASSISTANT")));
+}
+
+void TestConsoleReview::clickingTheRawTabKeepsTheAction()
+{
+    // With the mouse, as an approver does: the action stays selected and
+    // shown, and the raw tab shows its arguments.
+    ui::MainWindow *window = m_console->window();
+    const QString id = submit(QStringLiteral("renewal-outreach-email"), QStringLiteral("rawtab-"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->queue()->entry(id) != nullptr, 10000);
+    window->selectAction(id);
+    ui::ReviewPanel *review = window->review();
+    QCOMPARE(review->shownActionId(), id);
+    QTabBar *tabs = review->argumentTabs()->tabBar();
+    const int rawTab = review->argumentTabs()->indexOf(review->rawArgumentsView());
+    QVERIFY(rawTab >= 0);
+    QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(rawTab).center());
+    QCOMPARE(review->argumentTabs()->currentIndex(), rawTab);
+    QCoreApplication::processEvents();
+    QCOMPARE(window->selectedActionId(), id);
+    QCOMPARE(review->shownActionId(), id);
+    QVERIFY(review->rawArgumentsView()->text().contains(QStringLiteral("j.meyer@globex-partners.example")));
+    // And inside the raw view itself (a click there selects bytes, nothing else).
+    QTest::mouseClick(review->rawArgumentsView()->viewport(), Qt::LeftButton, {}, QPoint(20, 20));
+    QCoreApplication::processEvents();
+    QCOMPARE(window->selectedActionId(), id);
+    QCOMPARE(review->shownActionId(), id);
 }
 
 void TestConsoleReview::approveWithReasonIsRecordedSignedAndVerifiable()
