@@ -165,8 +165,11 @@ bool BrokerFixture::start(QString *error)
         *error = m_process->errorString();
         return false;
     }
-    QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
-                     [this] { m_log += m_process->readAllStandardError(); });
+    QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(), [this] {
+        const QByteArray text = m_process->readAllStandardError();
+        if (m_keepLog)
+            m_log += text;
+    });
     static const QRegularExpression listening(QStringLiteral("listening on https://127\\.0\\.0\\.1:(\\d+)"));
     QByteArray out;
     const QDeadlineTimer deadline(20000);

@@ -55,6 +55,10 @@ public:
     QSslConfiguration clientTls() const;
     QString brokerKeyId() const;
     QByteArray serverLog() const { return m_log; }
+    // Whether the broker's stderr is kept for serverLog() and waitForLog()
+    // (the default) or read and dropped: a benchmark running for minutes
+    // would otherwise measure its own copy of the log.
+    void setKeepLog(bool keep) { m_keepLog = keep; }
     // Waits (on the broker's stderr, not on a clock) until the log after offset
     // `from` contains `needle`.
     bool waitForLog(const QByteArray &needle, qsizetype from = 0, int timeoutMs = 15000);
@@ -93,6 +97,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
     QByteArray m_log;
+    bool m_keepLog = true;
 };
 
 } // namespace countersign::testing
