@@ -28,14 +28,6 @@ AgentApi::~AgentApi()
     }
 }
 
-int AgentApi::waitingPolls() const
-{
-    int count = 0;
-    for (auto it = m_waiters.begin(); it != m_waiters.end(); ++it)
-        count += int(it.value().size());
-    return count;
-}
-
 void AgentApi::handle(const AgentRequest &request, const AgentReply &reply)
 {
     switch (request.kind) {

@@ -27,7 +27,6 @@ public:
     ~AgentApi() override;
 
     void handle(const AgentRequest &request, const AgentReply &reply);
-    int waitingPolls() const;
 
 private:
     struct Waiter

@@ -32,9 +32,6 @@ public:
     // Starts the network thread and binds; the port, or 0 with *error.
     quint16 listen(const QHostAddress &address, quint16 port, const QSslConfiguration &tls, QString *error);
 
-    AgentApi *agentApi() const { return m_api.get(); }
-    ConsoleEndpoint *consoles() const { return m_consoles.get(); }
-
 private:
     void stopNetwork();
 

@@ -3,6 +3,8 @@
 #include "core/JsonParser.h"
 #include "core/Sha256.h"
 
+#include <QJsonObject>
+
 namespace countersign::broker {
 
 PreparedSubmission PreparedSubmission::fromBody(QByteArrayView body, const core::JsonLimits &limits)
@@ -17,16 +19,16 @@ PreparedSubmission PreparedSubmission::fromBody(QByteArrayView body, const core:
         prepared.parseError = parsed.error;
         return prepared;
     }
-    prepared.document = parsed.value->toObject();
+    const QJsonObject document = parsed.value->toObject();
     for (const QString &field : core::Action::brokerFields()) {
-        if (prepared.document.contains(field))
+        if (document.contains(field))
             prepared.problems.append({field, QStringLiteral("is set by the broker and must not be sent")});
     }
-    prepared.action = core::Action::read(prepared.document, &prepared.problems);
+    prepared.action = core::Action::read(document, &prepared.problems);
     if (!prepared.problems.isEmpty())
         return prepared;
     QString error;
-    if (auto members = core::CanonicalJson::serializeMembers(prepared.document, &error))
+    if (auto members = core::CanonicalJson::serializeMembers(document, &error))
         prepared.members = std::move(*members);
     else
         prepared.problems.append({QString(), error}); // what the strict parser lets through always has a form

@@ -6,7 +6,6 @@
 #include "core/ValidationError.h"
 
 #include <QByteArrayView>
-#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -24,7 +23,6 @@ struct PreparedSubmission
     QString bodySha256; // hex
     // Set when the body is not a JSON object within the limits.
     std::optional<core::ValidationError> parseError;
-    QJsonObject document;
     core::Action action;
     // Broker fields the agent sent, then whatever Action::read found.
     core::ValidationErrors problems;
