@@ -1410,6 +1410,11 @@ QByteArray BrokerService::renderMetrics() const
         text += "countersign_wal_checkpoints_total{by=\"store\"} "
             + QByteArray::number(m_walCheckpointer->writerCheckpoints()) + '\n';
     }
+    if (m_walSyncer) {
+        text += "# HELP countersign_wal_syncs_total fdatasync calls that made group commits durable (each covers every "
+                "commit since the last).\n# TYPE countersign_wal_syncs_total counter\ncountersign_wal_syncs_total "
+            + QByteArray::number(m_walSyncer->syncs()) + '\n';
+    }
     return text;
 }
 

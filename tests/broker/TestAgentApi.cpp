@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslSocket>
 #include <QTest>
@@ -471,7 +472,11 @@ void TestAgentApi::metricsHaveEveryFamily()
                                 QStringLiteral("countersign_decision_latency_seconds_sum"),
                                 QStringLiteral("countersign_decision_latency_seconds_count"),
                                 QStringLiteral("# TYPE countersign_console_sessions gauge"),
-                                QStringLiteral("# TYPE countersign_audit_head_seq gauge")})
+                                QStringLiteral("# TYPE countersign_audit_head_seq gauge"),
+                                QStringLiteral("# TYPE countersign_wal_checkpoints_total counter"),
+                                QStringLiteral("countersign_wal_checkpoints_total{by=\"background\"}"),
+                                QStringLiteral("countersign_wal_checkpoints_total{by=\"store\"}"),
+                                QStringLiteral("# TYPE countersign_wal_syncs_total counter")})
         QVERIFY2(text.contains(line), qPrintable(line));
     // The gauges tell the truth.
     QVERIFY2(text.contains(
@@ -480,6 +485,11 @@ void TestAgentApi::metricsHaveEveryFamily()
              qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("\ncountersign_audit_head_seq %1\n").arg(m_broker.auditHead())),
              qPrintable(text));
+    // The serving broker syncs its group commits on the sync thread: the
+    // submission above was answered after one of those syncs.
+    static const QRegularExpression syncs(QStringLiteral("\ncountersign_wal_syncs_total (\\d+)\n"));
+    const QRegularExpressionMatch match = syncs.match(text);
+    QVERIFY2(match.hasMatch() && match.captured(1).toLongLong() >= 1, qPrintable(text));
 }
 
 void TestAgentApi::loginAttemptsPerMinuteAreLimited()
