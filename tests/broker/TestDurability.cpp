@@ -4,6 +4,8 @@
 #include "support/ConsoleClient.h"
 #include "support/TestActions.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QTest>
 
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void deadlineFiresWithinOneSecondWhileRunning();
     void deadlinePassedWhileDownExpiresAtStartup();
     void restartsApproveNothing();
+    void aFailedSyncStopsTheBrokerBeforeItAnswers();
     void auditVerifiesAfterTheCrashes();
 
 private:
@@ -222,6 +225,56 @@ void TestDurability::restartsApproveNothing()
                                               "(SELECT 1 FROM decisions d WHERE d.action_id = a.id AND d.verdict = "
                                               "'approve')")),
              QStringLiteral("0"));
+}
+
+void TestDurability::aFailedSyncStopsTheBrokerBeforeItAnswers()
+{
+    // A disk that stops syncing, on demand: the test shim makes fdatasync()
+    // and fsync() fail with EIO while a flag file exists. The broker must end
+    // (exit code 75) without answering the request whose batch could not be
+    // made durable, and after a restart the agent's retry with the same key
+    // finds exactly one action, whether or not the unsynced commit reached
+    // the file.
+    BrokerFixture broker;
+    QString error;
+    QVERIFY2(broker.init(&error), qPrintable(error));
+    QVERIFY(broker.writePolicy(kPolicy));
+    QVERIFY(broker.setConfigValue(QStringLiteral("limits"), QStringLiteral("min_approval_deadline_seconds"),
+                                  QStringLiteral("1")));
+    const QString token = broker.createToken(kTenant, kAgent, {QStringLiteral("dur.*")});
+    QVERIFY(!token.isEmpty());
+    const QString flag = QDir(broker.dir()).filePath(QStringLiteral("fail-sync"));
+    broker.setEnvironment(QStringLiteral("LD_PRELOAD"), QStringLiteral(COUNTERSIGN_FAIL_SYNC_LIB));
+    broker.setEnvironment(QStringLiteral("COUNTERSIGN_TEST_FAIL_SYNC"), flag);
+    // An AddressSanitizer build must accept a preloaded library ahead of its runtime.
+    const QString asan = qEnvironmentVariable("ASAN_OPTIONS");
+    broker.setEnvironment(QStringLiteral("ASAN_OPTIONS"),
+                          asan.isEmpty() ? QStringLiteral("verify_asan_link_order=0")
+                                         : asan + QStringLiteral(":verify_asan_link_order=0"));
+    QVERIFY2(broker.start(&error), qPrintable(error));
+    const auto client = [&] { return AgentClient(broker.httpsUrl(QString()), broker.clientTls(), token); };
+    const QByteArray first = TestActions::bytes(TestActions::action(kTenant, kAgent, QStringLiteral("dur.write")));
+    const QByteArray second = TestActions::bytes(TestActions::action(kTenant, kAgent, QStringLiteral("dur.delete")));
+    QCOMPARE(client().submit(first, QStringLiteral("before-the-fault")).status, 202);
+
+    QVERIFY(QFile(flag).open(QIODevice::WriteOnly));
+    const auto unanswered = client().submit(second, QStringLiteral("during-the-fault"));
+    QVERIFY2(unanswered.status != 200 && unanswered.status != 202, unanswered.raw.constData());
+    QCOMPARE(broker.waitForExit(15000), 75);
+    QVERIFY2(broker.serverLog().contains("syncing the write-ahead log failed"), broker.serverLog().constData());
+
+    QVERIFY(QFile::remove(flag));
+    QVERIFY2(broker.start(&error), qPrintable(error));
+    const auto retried = client().submit(second, QStringLiteral("during-the-fault"));
+    QCOMPARE(retried.status, 202);
+    QCOMPARE(broker.sqlValue(QStringLiteral("SELECT COUNT(*) FROM actions")), QStringLiteral("2"));
+    QCOMPARE(broker.sqlValue(QStringLiteral("SELECT COUNT(*) FROM actions WHERE tool = 'dur.delete'")),
+             QStringLiteral("1"));
+    QCOMPARE(broker.sqlValue(QStringLiteral("SELECT id FROM actions WHERE tool = 'dur.delete'")),
+             retried.body.value(QStringLiteral("id")).toString());
+    const auto verified = broker.cli(
+        {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--config"), broker.configPath()});
+    QVERIFY2(verified.exitCode == 0, verified.err.constData());
 }
 
 void TestDurability::auditVerifiesAfterTheCrashes()

@@ -157,6 +157,7 @@ bool BrokerFixture::start(QString *error)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    m_process->setProcessEnvironment(m_environment);
     core::ChildProcess::endWithParent(*m_process);
     m_process->start(program(),
                      {QStringLiteral("serve"), QStringLiteral("--config"), configPath(), QStringLiteral("--listen"),
@@ -221,6 +222,18 @@ bool BrokerFixture::restart(QString *error)
         return false;
     }
     return start(error);
+}
+
+int BrokerFixture::waitForExit(int timeoutMs)
+{
+    if (!m_process)
+        return -1;
+    if (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(timeoutMs))
+        return -1;
+    m_log += m_process->readAllStandardError();
+    const int code = m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+    m_process.reset();
+    return code;
 }
 
 bool BrokerFixture::isRunning() const

@@ -59,6 +59,11 @@ public:
     // (the default) or read and dropped: a benchmark running for minutes
     // would otherwise measure its own copy of the log.
     void setKeepLog(bool keep) { m_keepLog = keep; }
+    // Set in the broker's environment from the next start() on.
+    void setEnvironment(const QString &name, const QString &value) { m_environment.insert(name, value); }
+    // Waits for the broker to end by itself; its exit code, or -1 if it did
+    // not end in time or was killed by a signal.
+    int waitForExit(int timeoutMs);
     // Waits (on the broker's stderr, not on a clock) until the log after offset
     // `from` contains `needle`.
     bool waitForLog(const QByteArray &needle, qsizetype from = 0, int timeoutMs = 15000);
@@ -98,6 +103,7 @@ private:
     quint16 m_port = 0;
     QByteArray m_log;
     bool m_keepLog = true;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
 };
 
 } // namespace countersign::testing
