@@ -6,6 +6,7 @@
 // before) — and that rows the fast path cannot judge are decided by the full one.
 
 #include "broker/AuditLog.h"
+#include "core/CanonicalJson.h"
 #include "core/Ed25519PrivateKey.h"
 #include "storage/BrokerSchema.h"
 #include "storage/Database.h"
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void tamperedLogGetsTheSameVerdict();
     void equivalentNonCanonicalRowsAreDecidedByTheFullPath();
     void rechainedRewriteIsCaughtByTheCheckpointOnBothPaths();
+    void entriesGivenAsTextVerifyOnBothPaths();
 
 private:
     static bool build(Log &log);
@@ -325,6 +327,32 @@ void TestAuditFastPath::rechainedRewriteIsCaughtByTheCheckpointOnBothPaths()
     QCOMPARE(report.firstBadSeq, 30);
     QVERIFY2(report.problem.contains(QStringLiteral("signed checkpoint")), qPrintable(report.problem));
     QCOMPARE(report.fullRederivations, 0);
+}
+
+void TestAuditFastPath::entriesGivenAsTextVerifyOnBothPaths()
+{
+    // What a submission appends: the data as canonical text (NewEntry::dataText),
+    // no object. Where the splice cannot be made — here a non-ASCII action
+    // id — the hash must still be over that data, read back from the text.
+    Log log;
+    QVERIFY(build(log));
+    const auto data = core::CanonicalJson::stringObject(
+        {{QStringLiteral("tenant"), QStringLiteral("acme")}, {QStringLiteral("user"), QStringLiteral("zoë \"q\"")}});
+    QVERIFY(data);
+    const QList<broker::AuditLog::NewEntry> entries {
+        {QStringLiteral("submitted"), QStringLiteral("act_plain"), {}, *data},
+        {QStringLiteral("submitted"), QStringLiteral("act_\u00e9"), {}, *data},
+        {QStringLiteral("policy_decided"), QStringLiteral("act_plain"), {}, QByteArrayLiteral("{}")}};
+    storage::Transaction transaction(*log.database);
+    QString error;
+    QVERIFY2(transaction.begin(&error) && log.audit->appendMany(entries, &error) && transaction.commit(&error),
+             qPrintable(error));
+    const auto report = both(log);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(report.ok, qPrintable(report.summary()));
+    QCOMPARE(report.entries, kEntries + 3);
+    QCOMPARE(report.fullRederivations, 1); // the non-ASCII id, on the generic path both ways
 }
 
 QTEST_GUILESS_MAIN(TestAuditFastPath)
