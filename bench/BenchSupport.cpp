@@ -20,9 +20,7 @@
 
 namespace countersign::bench {
 
-const QByteArray kHeldPolicy = R"(version = 1
-
-[[rules]]
+const QByteArray kHeldRule = R"([[rules]]
 id = "approve-bench"
 description = "Held for a human"
 action = "approve"
@@ -31,6 +29,7 @@ deadline = "1h"
 [rules.match]
 tool = "bench.*"
 )";
+const QByteArray kHeldPolicy = "version = 1\n\n" + kHeldRule;
 
 void say(const QString &line)
 {

@@ -10,7 +10,9 @@
 // is printed beside, measured in the same run (docs/performance.md).
 namespace countersign::bench {
 
-// Policy that holds every `bench.*` tool for a human with the approver role.
+// The rule that holds every `bench.*` tool for a human with the approver
+// role, and a policy of that rule alone.
+extern const QByteArray kHeldRule;
 extern const QByteArray kHeldPolicy;
 
 void say(const QString &line);
